@@ -54,8 +54,9 @@ public final class TopicProbe implements AutoCloseable {
             }
         }
         while (Instant.now().isBefore(deadline)) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                seen.add(record);
+            int from = seen.size();
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            for (ConsumerRecord<String, byte[]> record : seen.subList(from, seen.size())) {
                 if (match.test(record)) {
                     return record;
                 }

@@ -1,0 +1,59 @@
+package org.accord.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.accord.events.CloudEvent;
+
+/**
+ * The platform's event meters, the same in every service:
+ * {@code accord.events.published} and {@code accord.events.consumed} counters per type,
+ * {@code accord.events.consumer.lag} (event time to processing time, a histogram),
+ * {@code accord.outbox.publish.latency} (write to broker acknowledgement, a histogram),
+ * {@code accord.events.dead.lettered} per topic, and the {@code accord.outbox.backlog} gauge.
+ */
+public class EventMetrics {
+
+    private final MeterRegistry registry;
+
+    public EventMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void published(CloudEvent event, Instant acknowledgedAt) {
+        Counter.builder("accord.events.published").description("Events published to Kafka by the outbox relay")
+                .tag("type", event.type()).register(registry).increment();
+        Timer.builder("accord.outbox.publish.latency").description("From the outbox write to the broker's acknowledgement")
+                .publishPercentileHistogram().register(registry)
+                .record(nonNegative(Duration.between(event.time(), acknowledgedAt)));
+    }
+
+    void consumed(CloudEvent event, String outcome, Instant processedAt) {
+        Counter.builder("accord.events.consumed").description("Events consumed, by type and outcome")
+                .tag("type", event.type()).tag("outcome", outcome).register(registry).increment();
+        Timer.builder("accord.events.consumer.lag").description("From the event's time to the end of its processing")
+                .tag("type", event.type()).publishPercentileHistogram().register(registry)
+                .record(nonNegative(Duration.between(event.time(), processedAt)));
+    }
+
+    void deadLettered(String topic, Throwable reason) {
+        Counter.builder("accord.events.dead.lettered").description("Records sent to a dead-letter topic")
+                .tag("topic", topic).tag("reason", rootCause(reason).getClass().getSimpleName())
+                .register(registry).increment();
+    }
+
+    static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static Duration nonNegative(Duration d) {
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+}
