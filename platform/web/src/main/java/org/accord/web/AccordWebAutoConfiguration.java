@@ -1,0 +1,29 @@
+package org.accord.web;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * What every Accord web service gets: problem+json errors and the OpenAPI description of its API.
+ */
+@AutoConfiguration
+@Import(ProblemResponses.class)
+public class AccordWebAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    OpenAPI accordOpenApi(@Value("${spring.application.name}") String service,
+                          @Value("${accord.api.description:Part of Accord, which runs the life of an international standard.}") String description) {
+        return new OpenAPI().info(new Info()
+                .title("Accord " + service + " API")
+                .version("v1")
+                .description(description)
+                .license(new License().name("Apache-2.0")));
+    }
+}

@@ -1,0 +1,49 @@
+package org.accord.web.sample;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.accord.problem.ConflictException;
+import org.accord.problem.NotFoundException;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import reactor.core.publisher.Mono;
+
+/** A tiny service that exercises every kind of refusal the platform answers. */
+@SpringBootApplication
+public class SampleApplication {
+
+    public enum CommentType { ge, te, ed }
+
+    public record SampleComment(@NotBlank String memberBody, @Size(max = 20) String clause, CommentType type, int line) {
+    }
+
+    @RestController
+    static class SampleController {
+
+        @PostMapping(path = "/comments", consumes = "application/json")
+        @ResponseStatus(HttpStatus.CREATED)
+        Mono<SampleComment> create(@Valid @RequestBody SampleComment comment) {
+            return Mono.just(comment);
+        }
+
+        @GetMapping("/comments/{id}")
+        Mono<SampleComment> find(@PathVariable String id) {
+            return Mono.error(new NotFoundException("Comment", id));
+        }
+
+        @PostMapping("/comments/{id}/withdrawal")
+        Mono<Void> withdraw(@PathVariable String id) {
+            return Mono.error(new ConflictException("Period closed", "The comment period of comment " + id + " is closed")
+                    .with("stage", "30.60"));
+        }
+    }
+}
