@@ -1,0 +1,34 @@
+package org.accord.proposals.events;
+
+import org.accord.events.EventType;
+import org.accord.events.Topics;
+
+/** The proposals service's published events: its contract with every other service. */
+public final class ProposalEvents {
+
+    public static final EventType<ProposalSubmitted> SUBMITTED =
+            EventType.of("org.accord.proposal.submitted.v1", Topics.PROPOSALS, ProposalSubmitted.class);
+    public static final EventType<ReviewOpened> REVIEW_OPENED =
+            EventType.of("org.accord.proposal.review-opened.v1", Topics.PROPOSALS, ReviewOpened.class);
+    public static final EventType<ReviewCloseRequested> REVIEW_CLOSE_REQUESTED =
+            EventType.of("org.accord.proposal.review-close-requested.v1", Topics.PROPOSALS, ReviewCloseRequested.class);
+    public static final EventType<DraftRevised> DRAFT_REVISED =
+            EventType.of("org.accord.proposal.draft-revised.v1", Topics.PROPOSALS, DraftRevised.class);
+    public static final EventType<BallotRequested> BALLOT_REQUESTED =
+            EventType.of("org.accord.proposal.ballot-requested.v1", Topics.PROPOSALS, BallotRequested.class);
+    public static final EventType<StageChanged> STAGE_CHANGED =
+            EventType.of("org.accord.proposal.stage-changed.v1", Topics.PROPOSALS, StageChanged.class);
+    public static final EventType<PublicationApproved> PUBLICATION_APPROVED =
+            EventType.of("org.accord.proposal.publication-approved.v1", Topics.PROPOSALS, PublicationApproved.class);
+    public static final EventType<ProposalWithdrawn> WITHDRAWN =
+            EventType.of("org.accord.proposal.withdrawn.v1", Topics.PROPOSALS, ProposalWithdrawn.class);
+    public static final EventType<CommitteeMembershipChanged> MEMBERSHIP_CHANGED =
+            EventType.of("org.accord.committee.membership-changed.v1", Topics.COMMITTEES, CommitteeMembershipChanged.class);
+
+    public static final java.util.List<EventType<?>> ALL = java.util.List.of(SUBMITTED, REVIEW_OPENED,
+            REVIEW_CLOSE_REQUESTED, DRAFT_REVISED, BALLOT_REQUESTED, STAGE_CHANGED, PUBLICATION_APPROVED, WITHDRAWN,
+            MEMBERSHIP_CHANGED);
+
+    private ProposalEvents() {
+    }
+}
