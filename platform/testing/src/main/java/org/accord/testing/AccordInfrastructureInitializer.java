@@ -10,7 +10,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Wires a Spring Boot test context to the JVM's shared broker and Mongo-wire server by
  * properties only: the Kafka binder's and spring-kafka's bootstrap servers, and a Mongo URI
- * with a database of its own per context, so cached contexts never see each other's documents.
+ * with a database of its own per context, so cached contexts never see each other's documents,
+ * and the resource server to the JVM's test token issuer ({@link TestTokens}).
  */
 public class AccordInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -23,6 +24,8 @@ public class AccordInfrastructureInitializer implements ApplicationContextInitia
                 "spring.cloud.stream.kafka.binder.brokers", brokers,
                 "spring.kafka.bootstrap-servers", brokers,
                 "spring.mongodb.uri", TestInfrastructure.mongoUri(database),
-                "spring.mongodb.database", database)));
+                "spring.mongodb.database", database,
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.issuer(),
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwkSetUri())));
     }
 }

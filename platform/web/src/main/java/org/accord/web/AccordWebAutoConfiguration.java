@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Import;
  * What every Accord web service gets: problem+json errors and the OpenAPI description of its API.
  */
 @AutoConfiguration
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication(type = org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.REACTIVE)
 @Import(ProblemResponses.class)
 public class AccordWebAutoConfiguration {
 

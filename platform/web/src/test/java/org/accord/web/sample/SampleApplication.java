@@ -35,6 +35,17 @@ public class SampleApplication {
             return Mono.just(comment);
         }
 
+        @GetMapping("/whoami")
+        Mono<org.accord.actor.Actor> whoami(org.accord.actor.Actor actor) {
+            return Mono.just(actor.require(org.accord.actor.Role.NATIONAL_BODY, org.accord.actor.Role.EDITOR));
+        }
+
+        @PostMapping("/committees")
+        Mono<Void> manage(org.accord.actor.Actor actor) {
+            actor.require(org.accord.actor.Role.SECRETARIAT);
+            return Mono.empty();
+        }
+
         @GetMapping("/comments/{id}")
         Mono<SampleComment> find(@PathVariable String id) {
             return Mono.error(new NotFoundException("Comment", id));

@@ -1,0 +1,106 @@
+package org.accord.web.security;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+import org.springframework.web.server.ServerWebExchange;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Every Accord service is an OAuth2 resource server: JWTs from the identity service (or any
+ * OIDC provider, by {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}) are verified
+ * on every request. Deny by default: only operations endpoints, API documents and the paths a
+ * service lists in {@code accord.security.public-get-paths} may be read without a token; what a
+ * valid token's roles allow is decided per action through {@link org.accord.actor.Actor}.
+ * Refusals are problem+json like every other error.
+ */
+@AutoConfiguration
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication(type = org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.REACTIVE)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(AccordSecurityProperties.class)
+public class AccordSecurityAutoConfiguration {
+
+    private static final String[] ALWAYS_PUBLIC = {"/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityWebFilterChain.class)
+    SecurityWebFilterChain accordSecurityFilterChain(ServerHttpSecurity http, AccordSecurityProperties properties) {
+        ServerAuthenticationEntryPoint entryPoint = problemEntryPoint();
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(ALWAYS_PUBLIC).permitAll()
+                        .pathMatchers(HttpMethod.GET, properties.getPublicGetPaths().toArray(String[]::new)).permitAll()
+                        .pathMatchers(HttpMethod.HEAD, properties.getPublicGetPaths().toArray(String[]::new)).permitAll()
+                        .pathMatchers(HttpMethod.OPTIONS).permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> { })
+                        .authenticationEntryPoint(entryPoint))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(problemAccessDenied()))
+                .build();
+    }
+
+    @Bean
+    WebFluxConfigurer accordActorArgument() {
+        return new WebFluxConfigurer() {
+            @Override
+            public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+                configurer.addCustomResolver(new ActorResolver());
+            }
+        };
+    }
+
+    private static ServerAuthenticationEntryPoint problemEntryPoint() {
+        return (exchange, ex) -> {
+            // RFC 6750: say why a presented token was refused; a missing token just gets the challenge.
+            String challenge = ex instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException
+                    ? "Bearer error=\"invalid_token\", error_description=\"" + escape(ex.getMessage()).replace("\\\"", "'") + "\""
+                    : "Bearer";
+            exchange.getResponse().getHeaders().set("WWW-Authenticate", challenge);
+            return writeProblem(exchange, HttpStatus.UNAUTHORIZED, "Unauthorized",
+                    "A valid bearer token is needed for this: " + ex.getMessage());
+        };
+    }
+
+    private static ServerAccessDeniedHandler problemAccessDenied() {
+        return (exchange, ex) -> writeProblem(exchange, HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage());
+    }
+
+    private static Mono<Void> writeProblem(ServerWebExchange exchange, HttpStatus status, String title, String detail) {
+        var response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        String json = "{\"type\":\"about:blank\",\"title\":\"" + escape(title) + "\",\"status\":" + status.value()
+                + ",\"detail\":\"" + escape(detail) + "\",\"instance\":\"" + escape(exchange.getRequest().getPath().value()) + "\"}";
+        DataBuffer buffer = response.bufferFactory().wrap(json.getBytes(StandardCharsets.UTF_8));
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    private static String escape(String value) {
+        return value == null ? "" : value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
+    }
+}
