@@ -48,12 +48,16 @@ public class AccordSecurityAutoConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-                .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(ALWAYS_PUBLIC).permitAll()
-                        .pathMatchers(HttpMethod.GET, properties.getPublicGetPaths().toArray(String[]::new)).permitAll()
-                        .pathMatchers(HttpMethod.HEAD, properties.getPublicGetPaths().toArray(String[]::new)).permitAll()
-                        .pathMatchers(HttpMethod.OPTIONS).permitAll()
-                        .anyExchange().authenticated())
+                .authorizeExchange(exchanges -> {
+                    exchanges.pathMatchers(ALWAYS_PUBLIC).permitAll();
+                    String[] publicPaths = properties.getPublicGetPaths().toArray(String[]::new);
+                    if (publicPaths.length > 0) {
+                        exchanges.pathMatchers(HttpMethod.GET, publicPaths).permitAll();
+                        exchanges.pathMatchers(HttpMethod.HEAD, publicPaths).permitAll();
+                    }
+                    exchanges.pathMatchers(HttpMethod.OPTIONS).permitAll();
+                    exchanges.anyExchange().authenticated();
+                })
                 .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> { })
                         .authenticationEntryPoint(entryPoint))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)

@@ -1,0 +1,12 @@
+package org.accord.proposals;
+
+import org.accord.testing.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void shouldKeepTheDomainPlainAndOtherServicesBehindTheirContracts() {
+        ArchitectureRules.verify("proposals");
+    }
+}
