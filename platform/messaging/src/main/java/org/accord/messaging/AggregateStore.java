@@ -70,6 +70,10 @@ public class AggregateStore<A> {
 
     /** Writes a new aggregate with its first events; an existing id is a 409 conflict. */
     public Mono<Stored<A>> create(String id, A state, List<OutgoingEvent> events) {
+        return Mono.deferContextual(ctx -> doCreate(id, state, TraceContext.stamp(events, ctx)));
+    }
+
+    private Mono<Stored<A>> doCreate(String id, A state, List<OutgoingEvent> events) {
         Document doc = new Document("_id", id)
                 .append(VERSION, 1L)
                 .append(STATE, toDocument(state))
@@ -104,6 +108,10 @@ public class AggregateStore<A> {
      * {@code appliedEventId} has been applied, in the same write.
      */
     public Mono<Stored<A>> update(Stored<A> current, A newState, List<OutgoingEvent> events, String appliedEventId) {
+        return Mono.deferContextual(ctx -> doUpdate(current, newState, TraceContext.stamp(events, ctx), appliedEventId));
+    }
+
+    private Mono<Stored<A>> doUpdate(Stored<A> current, A newState, List<OutgoingEvent> events, String appliedEventId) {
         long next = current.version() + 1;
         Query guard = Query.query(Criteria.where("_id").is(current.id()).and(VERSION).is(current.version()));
         Update update = new Update()

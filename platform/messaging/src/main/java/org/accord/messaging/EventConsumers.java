@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 
+import reactor.core.publisher.Mono;
+
 /**
  * Builds the per-message consumer of one topic for a Spring Cloud Stream binding
  * ({@code Consumer<Message<byte[]>>} on the regular Kafka binder): it reads the CloudEvent from
@@ -89,10 +91,12 @@ public class EventConsumers {
 
     private <T> void dispatch(String consumerName, Registration<T> registration, CloudEvent event) {
         ReceivedEvent<T> received = new ReceivedEvent<>(event, event.payload(registration.type().payloadType()));
-        if (registration.once()) {
-            consumed.once(consumerName, event.id(), () -> registration.handler().handle(received)).block(handlerTimeout);
-        } else {
-            registration.handler().handle(received).block(handlerTimeout);
-        }
+        Mono<?> handling = registration.once()
+                ? consumed.once(consumerName, event.id(), () -> registration.handler().handle(received))
+                : registration.handler().handle(received);
+        // Events this handler causes continue the trace of the event that caused them.
+        handling.contextWrite(ctx -> event.traceparent() == null ? ctx
+                        : ctx.put(TraceContext.CONTEXT_KEY, TraceContext.childOf(event.traceparent())))
+                .block(handlerTimeout);
     }
 }

@@ -186,6 +186,22 @@ class OutboxRelayIT {
         assertThat(pendingEvents(id)).as("the refused write added no event").hasSize(1);
     }
 
+    @Test
+    void shouldCarryTheTraceContextOfTheWriteIntoTheKafkaHeader() {
+        OutboxRelay relay = relay();
+        AggregateStore<Draft> drafts = new AggregateStore<>(mongo, relay, "drafts", Draft.class, Clock.systemUTC());
+        relay.start();
+        String id = "d-" + UUID.randomUUID();
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        drafts.create(id, new Draft("T", 1), List.of(recorder.record(REVISED, id, new DraftRevised(id, 1))))
+                .contextWrite(ctx -> ctx.put(TraceContext.CONTEXT_KEY, traceparent))
+                .block();
+        try (TopicProbe probe = TopicProbe.on(TOPIC)) {
+            ConsumerRecord<String, byte[]> record = probe.awaitEvent(REVISED.name(), id, Duration.ofSeconds(20));
+            assertThat(TopicProbe.header(record, "traceparent")).isEqualTo(traceparent);
+        }
+    }
+
     private List<?> pendingEvents(String id) {
         org.bson.Document doc = mongo.findById(id, org.bson.Document.class, "drafts").block();
         return doc.getList("outbox", Object.class);

@@ -10,12 +10,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * What every Accord web service gets: problem+json errors and the OpenAPI description of its API.
+ * What every Accord web service gets: problem+json errors, W3C trace context carried into its
+ * events, and the OpenAPI description of its API.
  */
 @AutoConfiguration
 @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication(type = org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.REACTIVE)
 @Import(ProblemResponses.class)
 public class AccordWebAutoConfiguration {
+
+    @Bean
+    TraceContextFilter accordTraceContextFilter() {
+        return new TraceContextFilter();
+    }
 
     @Bean
     @ConditionalOnMissingBean
