@@ -1,0 +1,63 @@
+package org.accord.gateway.config;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code /api-docs/<service>} serves each service's OpenAPI document for the one Swagger UI.
+ * The document's {@code servers} is replaced by the gateway's {@code /api}, so "Try it out" goes
+ * through the gateway (a service would name its own host and port, unreachable from outside).
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiDocumentRoutes {
+
+    static final String GATEWAY_API_BASE = "/api";
+
+    @Bean
+    RouteLocator apiDocuments(RouteLocatorBuilder builder, GatewayProperties properties, JsonMapper json) {
+        Map<String, URI> services = new LinkedHashMap<>();
+        services.put("proposals", properties.targets().proposals());
+        services.put("comments", properties.targets().comments());
+        services.put("voting", properties.targets().voting());
+        services.put("publication", properties.targets().publication());
+        RouteLocatorBuilder.Builder routes = builder.routes();
+        services.forEach((service, target) -> routes.route("api-docs-" + service, route -> route
+                .path("/api-docs/" + service)
+                .filters(filters -> filters
+                        .setPath("/v3/api-docs")
+                        .modifyResponseBody(String.class, String.class,
+                                (exchange, document) -> Mono.justOrEmpty(throughGateway(json, document))))
+                .uri(target)));
+        return routes.build();
+    }
+
+    static String throughGateway(JsonMapper json, String document) {
+        if (document == null || document.isBlank()) {
+            return document;
+        }
+        JsonNode tree;
+        try {
+            tree = json.readTree(document);
+        } catch (RuntimeException notJson) {
+            // An error page or anything else that is not a document passes through untouched.
+            return document;
+        }
+        if (!(tree instanceof ObjectNode object) || !object.has("openapi")) {
+            return document;
+        }
+        object.set("servers", json.valueToTree(List.of(Map.of("url", GATEWAY_API_BASE, "description", "Accord gateway"))));
+        return json.writeValueAsString(object);
+    }
+}

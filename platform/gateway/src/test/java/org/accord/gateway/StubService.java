@@ -1,0 +1,125 @@
+package org.accord.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * A stand-in for one Accord service on a real port: it records what the gateway forwarded and
+ * answers with its own name. {@code /feeds/sse} streams two events; the second waits until the
+ * test releases it, so the first can only reach the client if the gateway does not buffer.
+ */
+final class StubService implements AutoCloseable {
+
+    static final Duration SSE_FIRST_EVENT_DELAY = Duration.ofMillis(1500);
+
+    record Received(String method, String uri, Map<String, List<String>> headers, int bodyLength) {
+        String header(String name) {
+            return headers.getOrDefault(name.toLowerCase(), List.of()).stream().findFirst().orElse(null);
+        }
+    }
+
+    private final String name;
+    private final DisposableServer server;
+    private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    private volatile CompletableFuture<Void> secondEvent = new CompletableFuture<>();
+
+    StubService(String name) {
+        this.name = name;
+        this.server = HttpServer.create().host("localhost").port(0).handle(this::handle).bindNow();
+    }
+
+    String uri() {
+        return "http://localhost:" + server.port();
+    }
+
+    /** The next request this service received, or null if none came within the timeout. */
+    Received nextRequest() throws InterruptedException {
+        return received.poll(5, TimeUnit.SECONDS);
+    }
+
+    /** Whether any request for this path arrived (waits briefly, for requests still in flight). */
+    boolean receivedAny(String path) throws InterruptedException {
+        Thread.sleep(300);
+        return received.stream().anyMatch(r -> r.uri().startsWith(path));
+    }
+
+    void forget() {
+        received.clear();
+    }
+
+    CompletableFuture<Void> armSecondEvent() {
+        secondEvent = new CompletableFuture<>();
+        return secondEvent;
+    }
+
+    private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+        return request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0])
+                .onErrorResume(e -> Mono.empty())
+                .flatMap(body -> {
+                    received.add(new Received(request.method().name(), request.uri(), headersOf(request), body.length));
+                    String path = request.fullPath();
+                    if (path.equals("/feeds/sse")) {
+                        return events(response);
+                    }
+                    if (path.endsWith("/slow")) {
+                        return Mono.delay(Duration.ofSeconds(3)).then(answer(response, 200, "application/json", echo(request)));
+                    }
+                    if (path.equals("/v3/api-docs")) {
+                        return answer(response, 200, "application/json", "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + name
+                                + "\",\"version\":\"1\"},\"servers\":[{\"url\":\"" + uri() + "\"}],\"paths\":{}}");
+                    }
+                    if (path.endsWith("/invalid")) {
+                        return answer(response, 422, "application/problem+json",
+                                "{\"title\":\"Unprocessable\",\"status\":422,\"errors\":[{\"field\":\"title\"}]}");
+                    }
+                    return answer(response, 200, "application/json", echo(request));
+                });
+    }
+
+    private Mono<Void> events(HttpServerResponse response) {
+        CompletableFuture<Void> release = secondEvent;
+        // Headers leave with the first event, later than the gateway's response timeout.
+        Flux<ByteBuf> events = Flux.concat(
+                Mono.delay(SSE_FIRST_EVENT_DELAY).map(tick -> buffer("id: 1\nevent: standard\ndata: first\n\n")),
+                Mono.fromFuture(release).then(Mono.fromCallable(() -> buffer("id: 2\nevent: standard\ndata: second\n\n"))));
+        return response.status(200).header("Content-Type", "text/event-stream").send(events, each -> true).then();
+    }
+
+    private String echo(HttpServerRequest request) {
+        return "{\"service\":\"" + name + "\",\"uri\":\"" + request.uri() + "\"}";
+    }
+
+    private static Mono<Void> answer(HttpServerResponse response, int status, String contentType, String body) {
+        return response.status(status).header("Content-Type", contentType).sendString(Mono.just(body)).then();
+    }
+
+    private static ByteBuf buffer(String text) {
+        return Unpooled.copiedBuffer(text, StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, List<String>> headersOf(HttpServerRequest request) {
+        return request.requestHeaders().names().stream().collect(Collectors.toMap(
+                String::toLowerCase, n -> request.requestHeaders().getAll(n), (a, b) -> a));
+    }
+
+    @Override
+    public void close() {
+        server.disposeNow();
+    }
+}
