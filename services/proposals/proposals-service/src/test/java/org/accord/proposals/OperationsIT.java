@@ -1,14 +1,11 @@
 package org.accord.proposals;
 
-import org.accord.testing.AccordServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The service comes up against the real broker and the Mongo-wire store, healthy and measurable. */
-@AccordServiceTest
-@AutoConfigureWebTestClient
+@ProposalsServiceTest
 class OperationsIT {
 
     @Autowired

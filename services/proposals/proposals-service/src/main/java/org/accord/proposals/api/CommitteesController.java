@@ -1,0 +1,90 @@
+package org.accord.proposals.api;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.validation.Valid;
+import org.accord.actor.Actor;
+import org.accord.messaging.Stored;
+import org.accord.problem.NotFoundException;
+import org.accord.proposals.api.ProposalViews.CommitteeView;
+import org.accord.proposals.api.ProposalViews.MemberBodyView;
+import org.accord.proposals.application.CommitteeService;
+import org.accord.proposals.domain.Committee;
+import org.accord.proposals.persistence.MemberBodies;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Committees and member bodies: anyone may read them. In paths a committee is addressed by its
+ * slug ({@code ACC-TC-1-SC-2}, listed with each committee): its id contains {@code /}, and encoded
+ * slashes in paths are refused by the security firewall (400). An id without {@code /} works as
+ * well. The secretariat adds, moves and removes members; each change is a new membership snapshot
+ * event.
+ */
+@RestController
+public class CommitteesController {
+
+    private final CommitteeService committees;
+    private final MemberBodies memberBodies;
+
+    public CommitteesController(CommitteeService committees, MemberBodies memberBodies) {
+        this.committees = committees;
+        this.memberBodies = memberBodies;
+    }
+
+    @GetMapping("/committees")
+    public Mono<List<CommitteeView>> list() {
+        return committees.list().map(CommitteeView::of).collectList();
+    }
+
+    @GetMapping("/committees/{committee}")
+    public Mono<ResponseEntity<CommitteeView>> get(@PathVariable String committee) {
+        return committees.get(committee).map(CommitteesController::withEtag);
+    }
+
+    /** Adds the member body with status P or O, or moves it to that status (secretariat). */
+    @PutMapping("/committees/{committee}/members/{code}")
+    public Mono<ResponseEntity<CommitteeView>> setMember(@PathVariable String committee, @PathVariable String code,
+                                                         @Valid @RequestBody ProposalRequests.Membership request,
+                                                         @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                         Actor actor) {
+        return committees.setMember(committee, normalise(code), request.status(), ifMatch, actor)
+                .map(CommitteesController::withEtag);
+    }
+
+    /** Removes the member body from the committee (secretariat). */
+    @DeleteMapping("/committees/{committee}/members/{code}")
+    public Mono<ResponseEntity<CommitteeView>> removeMember(@PathVariable String committee, @PathVariable String code,
+                                                            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                            Actor actor) {
+        return committees.removeMember(committee, normalise(code), ifMatch, actor).map(CommitteesController::withEtag);
+    }
+
+    @GetMapping("/member-bodies")
+    public Mono<List<MemberBodyView>> memberBodies() {
+        return memberBodies.findAll().map(MemberBodyView::of).collectList();
+    }
+
+    @GetMapping("/member-bodies/{code}")
+    public Mono<MemberBodyView> memberBody(@PathVariable String code) {
+        return memberBodies.find(normalise(code)).map(MemberBodyView::of)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("Member body", code)));
+    }
+
+    private static ResponseEntity<CommitteeView> withEtag(Stored<Committee> stored) {
+        return ResponseEntity.ok().eTag(stored.etag()).body(CommitteeView.of(stored));
+    }
+
+    private static String normalise(String code) {
+        return code.strip().toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,52 @@
+package org.accord.proposals.api;
+
+import java.time.Instant;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.accord.proposals.domain.BallotType;
+import org.accord.proposals.domain.MembershipStatus;
+import org.accord.proposals.domain.Proposal;
+import org.accord.proposals.domain.ProposalKind;
+import org.accord.proposals.domain.RuleSet;
+
+/** The bodies the proposals API accepts. Unknown fields are refused (400 naming the field). */
+final class ProposalRequests {
+
+    private ProposalRequests() {
+    }
+
+    /**
+     * A new proposal. {@code committee} is a committee id ({@code ACC/TC 1}) or its slug
+     * ({@code ACC-TC-1}); {@code kind} defaults to NEW; {@code basedOn} is the published designation
+     * a REVISION, AMENDMENT or CORRIGENDUM changes; {@code text} is the draft in Markdown.
+     */
+    record Submit(@NotBlank String committee, @NotBlank @Size(max = Proposal.MAX_TITLE) String title,
+                  @NotBlank @Size(max = Proposal.MAX_SCOPE) String scope, ProposalKind kind, String basedOn,
+                  @NotBlank String text) {
+    }
+
+    /** A new version of the draft, with an optional note on what changed. */
+    record Revise(@NotBlank String text, @Size(max = Proposal.MAX_NOTE) String note) {
+    }
+
+    /** A committee comment period on the latest version, open until the deadline (UTC ISO-8601). */
+    record OpenCommentPeriod(@NotNull Instant deadline) {
+    }
+
+    /**
+     * A ballot on the latest version: NP, DIS or FDIS; the rule set defaults to ISO_NEW_WORK_ITEM for
+     * NP and ISO_ENQUIRY_APPROVAL otherwise; earlyCloseAllowed lets it close once everyone voted.
+     */
+    record RequestBallot(@NotNull BallotType type, RuleSet ruleSet, @NotNull Instant deadline, Boolean earlyCloseAllowed) {
+    }
+
+    /** Why the project is abandoned (optional). */
+    record Withdraw(@Size(max = Proposal.MAX_NOTE) String reason) {
+    }
+
+    /** A member body's membership of a committee: P (participating) or O (observing). */
+    record Membership(@NotNull MembershipStatus status) {
+    }
+}

@@ -1,0 +1,81 @@
+package org.accord.proposals.persistence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.accord.proposals.domain.MemberBody;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The committees and member bodies the service starts with, from its own copies of the reference
+ * data ({@code reference/committees.yaml}, {@code reference/member-bodies.csv} on the classpath).
+ */
+@Component
+public class ReferenceData {
+
+    /** One committee as the YAML file lists it. */
+    public record CommitteeSeed(String id, String title, String secretariat, List<String> participating,
+                                List<String> observing) {
+    }
+
+    private final Resource committees = new ClassPathResource("reference/committees.yaml");
+    private final Resource memberBodies = new ClassPathResource("reference/member-bodies.csv");
+
+    public List<CommitteeSeed> committees() {
+        try (InputStream in = committees.getInputStream()) {
+            Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            List<CommitteeSeed> seeds = new ArrayList<>();
+            for (Object item : list(root.get("committees"), "committees")) {
+                Map<?, ?> committee = (Map<?, ?>) item;
+                Map<?, ?> members = (Map<?, ?>) committee.get("members");
+                seeds.add(new CommitteeSeed(text(committee.get("id")), text(committee.get("title")),
+                        text(committee.get("secretariat")), codes(members.get("P")), codes(members.get("O"))));
+            }
+            return seeds;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + committees, e);
+        }
+    }
+
+    public List<MemberBody> memberBodies() {
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (Reader in = new InputStreamReader(memberBodies.getInputStream(), StandardCharsets.UTF_8)) {
+            List<MemberBody> bodies = new ArrayList<>();
+            for (CSVRecord record : format.parse(in)) {
+                bodies.add(new MemberBody(record.get("code").strip(), record.get("name").strip(), record.get("country").strip()));
+            }
+            return bodies;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + memberBodies, e);
+        }
+    }
+
+    private static List<?> list(Object value, String name) {
+        if (value instanceof List<?> list) {
+            return list;
+        }
+        throw new IllegalStateException("reference/committees.yaml: '" + name + "' is not a list");
+    }
+
+    private static List<String> codes(Object value) {
+        return value == null ? List.of() : list(value, "members").stream().map(ReferenceData::text).toList();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : String.valueOf(value).strip();
+    }
+}
