@@ -18,6 +18,11 @@ import org.springframework.context.annotation.Import;
 @Import(ProblemResponses.class)
 public class AccordWebAutoConfiguration {
 
+    static {
+        // The Actor comes from the verified token, not from the request: keep it out of the API documents.
+        org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(org.accord.actor.Actor.class);
+    }
+
     @Bean
     TraceContextFilter accordTraceContextFilter() {
         return new TraceContextFilter();

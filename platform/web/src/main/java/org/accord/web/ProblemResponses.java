@@ -76,6 +76,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected Mono<ResponseEntity<Object>> handleMissingRequestValueException(
+            org.springframework.web.server.MissingRequestValueException ex, HttpHeaders headers, HttpStatusCode status,
+            ServerWebExchange exchange) {
+        return invalid(ex, List.of(FieldError.of(ex.getName(), "is required (" + ex.getLabel() + ")")), headers, exchange);
+    }
+
+    @Override
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex, HttpHeaders headers,
                                                                          HttpStatusCode status, ServerWebExchange exchange) {
         if (findCause(ex, DataBufferLimitException.class) instanceof DataBufferLimitException tooLarge) {

@@ -60,6 +60,14 @@ class ProblemResponsesIT {
     }
 
     @Test
+    void shouldNameAMissingQueryParameter() {
+        http.get().uri("/comments").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("clause");
+    }
+
+    @Test
     void shouldAnswerAnUnsupportedMediaTypeWith415() {
         http.post().uri("/comments").headers(h -> h.setBearerAuth(org.accord.testing.TestTokens.editor())).contentType(MediaType.TEXT_PLAIN).bodyValue("FR,12,1")
                 .exchange()

@@ -35,6 +35,11 @@ public class SampleApplication {
             return Mono.just(comment);
         }
 
+        @GetMapping("/comments")
+        Mono<String> search(@org.springframework.web.bind.annotation.RequestParam("clause") String clause) {
+            return Mono.just(clause);
+        }
+
         @GetMapping("/whoami")
         Mono<org.accord.actor.Actor> whoami(org.accord.actor.Actor actor) {
             return Mono.just(actor.require(org.accord.actor.Role.NATIONAL_BODY, org.accord.actor.Role.EDITOR));

@@ -2,12 +2,10 @@ package org.accord.proposals.config;
 
 import java.time.Clock;
 
-import org.accord.actor.Actor;
 import org.accord.messaging.AggregateStore;
 import org.accord.messaging.OutboxRelay;
 import org.accord.proposals.domain.Committee;
 import org.accord.proposals.domain.Proposal;
-import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -15,11 +13,6 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 /** The two aggregates of the service, each in its own collection with an embedded outbox. */
 @Configuration(proxyBeanMethods = false)
 public class StoreConfiguration {
-
-    static {
-        // The Actor comes from the verified token, not from the request's parameters.
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
-    }
 
     public static final String PROPOSALS = "proposals";
     public static final String COMMITTEES = "committees";
