@@ -1,0 +1,155 @@
+package org.accord.voting.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Function;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.accord.actor.Actor;
+import org.accord.messaging.AggregateStore;
+import org.accord.messaging.Stored;
+import org.accord.problem.NotFoundException;
+import org.accord.problem.VersionConflictException;
+import org.accord.voting.domain.Ballot;
+import org.accord.voting.domain.BallotFact;
+import org.accord.voting.domain.BallotRequest;
+import org.accord.voting.domain.BallotStatus;
+import org.accord.voting.domain.Transition;
+import org.accord.voting.domain.Vote;
+import org.accord.voting.domain.VoteChoice;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Service;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * The ballot's commands and queries. Each command loads the ballot, asks it what the step
+ * changes, and writes the new state with the events it causes in one version-guarded write.
+ */
+@Service
+public class BallotService {
+
+    private static final Logger log = LoggerFactory.getLogger(BallotService.class);
+    /** Due ballots closed per scan; the next scan takes the rest. */
+    static final int CLOSE_BATCH = 100;
+    static final int MAX_LISTED = 200;
+    /** Retries of a write that lost a race; with jittered backoff, enough for every member body voting at once. */
+    static final int MAX_RETRIES = 8;
+
+    private final AggregateStore<Ballot> ballots;
+    private final BallotEventRecords events;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+
+    public BallotService(AggregateStore<Ballot> ballots, BallotEventRecords events, Clock clock, MeterRegistry metrics) {
+        this.ballots = ballots;
+        this.events = events;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** Opens the requested ballot once: a redelivered request finds it open and changes nothing. */
+    public Mono<Stored<Ballot>> open(BallotRequest request) {
+        return Mono.defer(() -> {
+            Transition opening = Ballot.open(request, clock.instant());
+            Ballot ballot = opening.ballot();
+            return ballots.createIfAbsent(ballot.ballotId(), ballot, events.of(ballot, opening.facts()))
+                    .doOnNext(stored -> {
+                        if (stored.state().openedAt().equals(ballot.openedAt())) {
+                            metrics.counter("accord.ballots.opened", "type", ballot.ballotType().name()).increment();
+                            log.info("Ballot {} ({} on proposal {}) is open until {}", stored.id(), ballot.ballotType(),
+                                    ballot.proposalId(), ballot.deadline());
+                        } else {
+                            log.info("Ballot {} was already open; the repeated request changes nothing", stored.id());
+                        }
+                    });
+        });
+    }
+
+    /**
+     * Records a member body's vote. A vote does not depend on the other votes, so a write that
+     * lost the race against another vote (version conflict) is simply retried on the new state.
+     */
+    public Mono<Stored<Ballot>> cast(Actor actor, String ballotId, String memberBody, VoteChoice choice) {
+        return change(ballotId, ballot -> ballot.cast(actor, memberBody, choice, clock.instant()));
+    }
+
+    /** Closes the ballot if its deadline has passed; closing a closed ballot changes nothing. */
+    public Mono<Stored<Ballot>> closeIfDue(String ballotId) {
+        return change(ballotId, ballot -> ballot.closeIfDue(clock.instant()));
+    }
+
+    /** Closes every open ballot whose deadline has passed, whenever that was (also before a restart). */
+    public Mono<Long> closeDueBallots() {
+        return Mono.defer(() -> {
+            Criteria due = Criteria.where("state.status").is(BallotStatus.OPEN.name())
+                    .and("state.deadline").lte(Date.from(clock.instant()));
+            return ballots.find(due, Sort.by("state.deadline"), 0, CLOSE_BATCH)
+                    .concatMap(stored -> closeIfDue(stored.id())
+                            .onErrorResume(e -> {
+                                log.warn("Could not close ballot {} at its deadline; the next scan tries again", stored.id(), e);
+                                return Mono.empty();
+                            }))
+                    .filter(stored -> stored.state().closed())
+                    .count();
+        });
+    }
+
+    public Mono<Stored<Ballot>> find(String ballotId) {
+        return ballots.find(ballotId).switchIfEmpty(Mono.error(() -> new NotFoundException("Ballot", ballotId)));
+    }
+
+    public Flux<Stored<Ballot>> findByProposal(String proposalId) {
+        return ballots.find(Criteria.where("state.proposalId").is(proposalId), Sort.by("state.openedAt"), 0, MAX_LISTED);
+    }
+
+    /** Every vote as cast, in order; see {@link Ballot#requireHistoryReadableBy(Actor)}. */
+    public Mono<List<Vote>> history(Actor actor, String ballotId) {
+        return find(ballotId).map(stored -> {
+            stored.state().requireHistoryReadableBy(actor);
+            return stored.state().history();
+        });
+    }
+
+    /** A member body's current vote; see {@link Ballot#requireVoteReadableBy(Actor, String)}. */
+    public Mono<Vote> vote(Actor actor, String ballotId, String memberBody) {
+        return find(ballotId).flatMap(stored -> {
+            stored.state().requireVoteReadableBy(actor, memberBody);
+            return Mono.justOrEmpty(stored.state().voteOf(memberBody));
+        }).switchIfEmpty(Mono.error(() -> new NotFoundException("Vote", ballotId + "/" + memberBody)));
+    }
+
+    private Mono<Stored<Ballot>> change(String ballotId, Function<Ballot, Transition> step) {
+        return Mono.defer(() -> find(ballotId).flatMap(stored -> {
+                    Transition transition = step.apply(stored.state());
+                    if (!transition.changed()) {
+                        return Mono.just(stored);
+                    }
+                    return ballots.update(stored, transition.ballot(), events.of(transition.ballot(), transition.facts()))
+                            .doOnNext(saved -> count(transition));
+                }))
+                .retryWhen(Retry.backoff(MAX_RETRIES, Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(300))
+                        .filter(VersionConflictException.class::isInstance)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
+    private void count(Transition transition) {
+        for (BallotFact fact : transition.facts()) {
+            if (fact instanceof BallotFact.VoteRecorded) {
+                metrics.counter("accord.ballots.votes.cast", "type", transition.ballot().ballotType().name()).increment();
+            } else if (fact instanceof BallotFact.Closed closed) {
+                metrics.counter("accord.ballots.closed", "outcome", closed.result().outcome().name(),
+                        "reason", closed.result().closedBecause().name()).increment();
+                log.info("Ballot {} closed ({}): {}", transition.ballot().ballotId(), closed.result().closedBecause(),
+                        closed.result().explanation());
+            }
+        }
+    }
+}

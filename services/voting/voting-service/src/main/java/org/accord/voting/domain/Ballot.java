@@ -1,0 +1,237 @@
+package org.accord.voting.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.accord.actor.Actor;
+import org.accord.actor.Role;
+import org.accord.problem.ConflictException;
+import org.accord.problem.FieldError;
+import org.accord.problem.ForbiddenException;
+import org.accord.problem.InvalidInputException;
+
+/**
+ * A ballot on one version of a draft. Its electorate is fixed when it opens: the committee's
+ * P-members and, on enquiry and approval ballots opened to them, its O-members. Each member body
+ * has at most one current vote, which it may change until the ballot closes; every vote cast is
+ * kept in {@code history} in the order received. The ballot closes at its deadline, or as soon as
+ * every P-member has voted where early close is allowed, and then its rule set decides.
+ */
+public record Ballot(String ballotId, String proposalId, String committeeId, BallotType ballotType, String ruleSet,
+                     int version, List<String> participatingMembers, List<String> observingMembers,
+                     boolean observersMayVote, boolean earlyCloseAllowed, Instant deadline, Instant openedAt,
+                     BallotStatus status, List<Vote> votes, List<Vote> history, BallotResult result) {
+
+    public Ballot {
+        participatingMembers = participatingMembers == null ? List.of() : List.copyOf(participatingMembers);
+        observingMembers = observingMembers == null ? List.of() : List.copyOf(observingMembers);
+        votes = votes == null ? List.of() : List.copyOf(votes);
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /** Opens the requested ballot; an unknown ballot type or rule set, or missing data, is invalid input. */
+    public static Transition open(BallotRequest request, Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        if (blank(request.ballotId())) {
+            errors.add(FieldError.of("ballotId", "is required"));
+        }
+        if (blank(request.proposalId())) {
+            errors.add(FieldError.of("proposalId", "is required"));
+        }
+        BallotType type = null;
+        try {
+            type = request.ballotType() == null ? null : BallotType.valueOf(request.ballotType());
+        } catch (IllegalArgumentException unknown) {
+            // reported below, with the other errors
+        }
+        if (type == null) {
+            errors.add(FieldError.of("ballotType", "'" + request.ballotType() + "' is not one of "
+                    + List.of(BallotType.values())));
+        }
+        if (RuleSets.find(request.ruleSet()).isEmpty()) {
+            errors.add(FieldError.of("ruleSet", "'" + request.ruleSet() + "' is not one of " + RuleSets.names()));
+        }
+        if (request.deadline() == null) {
+            errors.add(FieldError.of("deadline", "is required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Set<String> participating = new LinkedHashSet<>(request.participatingMembers() == null ? List.of()
+                : request.participatingMembers());
+        Set<String> observing = new LinkedHashSet<>(request.observingMembers() == null ? List.of()
+                : request.observingMembers());
+        // A member body is P or O in a committee, never both; should a request say both, P (the duty to vote) wins.
+        observing.removeAll(participating);
+        Ballot ballot = new Ballot(request.ballotId(), request.proposalId(), request.committeeId(), type,
+                request.ruleSet(), request.version(), List.copyOf(participating), List.copyOf(observing),
+                request.observersMayVote() && type.admitsObservers(), request.earlyCloseAllowed(), request.deadline(), now,
+                BallotStatus.OPEN, List.of(), List.of(), null);
+        return new Transition(ballot, List.of(new BallotFact.Opened()));
+    }
+
+    /**
+     * Records the vote of {@code memberBody}, cast by {@code actor}: only that member body's national
+     * body may vote for it, only while the ballot is open and before its deadline, and only if the
+     * member body is in the electorate. Repeating the current vote changes nothing.
+     */
+    public Transition cast(Actor actor, String memberBody, VoteChoice choice, Instant now) {
+        actor.requireMemberBody(memberBody);
+        Membership membership = membershipOf(memberBody).orElseThrow(() -> notInElectorate(memberBody));
+        if (status == BallotStatus.CLOSED) {
+            throw new ConflictException("Ballot closed", "Ballot '" + ballotId + "' closed at "
+                    + result.closedAt() + "; votes are no longer accepted")
+                    .with("ballotStatus", status.name()).with("closedAt", result.closedAt().toString());
+        }
+        if (!now.isBefore(deadline)) {
+            throw new ConflictException("Ballot deadline passed", "Ballot '" + ballotId
+                    + "' reached its deadline " + deadline + "; votes are no longer accepted")
+                    .with("ballotStatus", status.name()).with("deadline", deadline.toString());
+        }
+        validate(choice);
+        Optional<Vote> earlier = voteOf(memberBody);
+        if (earlier.isPresent() && earlier.get().says(choice)) {
+            return Transition.unchanged(this);
+        }
+        Vote vote = new Vote(memberBody, membership, choice.position(), choice.reasons(), choice.commitsToParticipate(),
+                choice.expert(), history.size() + 1, earlier.isPresent(), actor.name(), now);
+        List<Vote> current = new ArrayList<>(votes.size() + 1);
+        votes.stream().filter(v -> !v.memberBody().equals(memberBody)).forEach(current::add);
+        current.add(vote);
+        List<Vote> all = new ArrayList<>(history);
+        all.add(vote);
+        Ballot next = withVotes(current, all);
+        List<BallotFact> facts = new ArrayList<>(List.of(new BallotFact.VoteRecorded(vote)));
+        if (earlyCloseAllowed && next.everyParticipatingMemberVoted()) {
+            Transition closing = next.close(CloseReason.ALL_VOTED, now);
+            facts.addAll(closing.facts());
+            next = closing.ballot();
+        }
+        return new Transition(next, facts);
+    }
+
+    /** Closes the ballot if its deadline has passed; a closed ballot stays as it is. */
+    public Transition closeIfDue(Instant now) {
+        if (status == BallotStatus.CLOSED || now.isBefore(deadline)) {
+            return Transition.unchanged(this);
+        }
+        return close(CloseReason.DEADLINE, now);
+    }
+
+    private Transition close(CloseReason reason, Instant now) {
+        Tally tally = tally();
+        Decision decision = RuleSets.named(ruleSet).decide(tally);
+        BallotResult closed = new BallotResult(decision.outcome(), tally, decision.checks(), decision.explanation(), reason, now);
+        Ballot next = new Ballot(ballotId, proposalId, committeeId, ballotType, ruleSet, version, participatingMembers,
+                observingMembers, observersMayVote, earlyCloseAllowed, deadline, openedAt, BallotStatus.CLOSED, votes,
+                history, closed);
+        return new Transition(next, List.of(new BallotFact.Closed(closed)));
+    }
+
+    /** The current votes counted against the electorate. */
+    public Tally tally() {
+        return Tally.of(participatingMembers.size(), observersMayVote ? observingMembers.size() : 0, votes);
+    }
+
+    /** What the rule set would decide on the votes so far. */
+    public Decision decision() {
+        return RuleSets.named(ruleSet).decide(tally());
+    }
+
+    /** The member body's place in the electorate, if it has one. */
+    public Optional<Membership> membershipOf(String memberBody) {
+        if (participatingMembers.contains(memberBody)) {
+            return Optional.of(Membership.P);
+        }
+        if (observersMayVote && observingMembers.contains(memberBody)) {
+            return Optional.of(Membership.O);
+        }
+        return Optional.empty();
+    }
+
+    public Optional<Vote> voteOf(String memberBody) {
+        return votes.stream().filter(v -> v.memberBody().equals(memberBody)).findFirst();
+    }
+
+    public boolean closed() {
+        return status == BallotStatus.CLOSED;
+    }
+
+    /** How many of the electorate's members of this kind have voted (what is shown while the ballot is open). */
+    public int returnedBy(Membership membership) {
+        return (int) votes.stream().filter(v -> v.membership() == membership).count();
+    }
+
+    /**
+     * Who may see every vote as cast, in order: anyone once the ballot closed (results are public);
+     * while it is open, the secretariat and the editor only, so no national body votes knowing
+     * how others voted.
+     */
+    public void requireHistoryReadableBy(Actor actor) {
+        if (!closed()) {
+            actor.require(Role.SECRETARIAT, Role.EDITOR);
+        }
+    }
+
+    /** A national body may see its own current vote while the ballot is open; the secretariat any. */
+    public void requireVoteReadableBy(Actor actor, String memberBody) {
+        if (closed() || actor.has(Role.SECRETARIAT)) {
+            return;
+        }
+        actor.requireMemberBody(memberBody);
+    }
+
+    private boolean everyParticipatingMemberVoted() {
+        return !participatingMembers.isEmpty()
+                && participatingMembers.stream().allMatch(member -> voteOf(member).isPresent());
+    }
+
+    private void validate(VoteChoice choice) {
+        List<FieldError> errors = new ArrayList<>();
+        if (choice.position() == null) {
+            errors.add(FieldError.of("position", "is required: one of " + List.of(Position.values())));
+        } else if (choice.position() == Position.DISAPPROVE && choice.reasons() == null) {
+            errors.add(FieldError.of("reasons", "a disapproval must state its technical reasons"));
+        }
+        if (ballotType != BallotType.NP) {
+            if (choice.commitsToParticipate() != null) {
+                errors.add(FieldError.of("commitsToParticipate",
+                        "only a new-work-item (NP) ballot takes commitments to participate; this is a " + ballotType + " ballot"));
+            }
+            if (choice.expert() != null) {
+                errors.add(FieldError.of("expert", "only a new-work-item (NP) ballot nominates experts; this is a "
+                        + ballotType + " ballot"));
+            }
+        } else if (Boolean.TRUE.equals(choice.commitsToParticipate()) && choice.expert() == null) {
+            errors.add(FieldError.of("expert", "a commitment to participate nominates the expert who will take part"));
+        } else if (!Boolean.TRUE.equals(choice.commitsToParticipate()) && choice.expert() != null) {
+            errors.add(FieldError.of("expert", "an expert is nominated only with commitsToParticipate: true"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private ForbiddenException notInElectorate(String memberBody) {
+        if (observingMembers.contains(memberBody)) {
+            return new ForbiddenException(memberBody + " is an O-member of " + committeeId + "; O-members do not vote on "
+                    + (ballotType.admitsObservers() ? "this " + ballotType + " ballot, which is not open to them"
+                            : ballotType + " ballots"));
+        }
+        return new ForbiddenException(memberBody + " is not in the electorate of ballot '" + ballotId
+                + "' (the members of " + committeeId + " when it opened)");
+    }
+
+    private Ballot withVotes(List<Vote> current, List<Vote> all) {
+        return new Ballot(ballotId, proposalId, committeeId, ballotType, ruleSet, version, participatingMembers,
+                observingMembers, observersMayVote, earlyCloseAllowed, deadline, openedAt, status, current, all, result);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

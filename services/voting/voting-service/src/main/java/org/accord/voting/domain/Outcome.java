@@ -1,0 +1,6 @@
+package org.accord.voting.domain;
+
+public enum Outcome {
+    APPROVED,
+    REJECTED
+}

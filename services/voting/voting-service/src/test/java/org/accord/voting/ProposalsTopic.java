@@ -1,0 +1,52 @@
+package org.accord.voting;
+
+import java.time.Clock;
+import java.util.Map;
+
+import org.accord.events.CloudEvent;
+import org.accord.events.EventFactory;
+import org.accord.events.KafkaCloudEvents;
+import org.accord.proposals.events.BallotRequested;
+import org.accord.proposals.events.ProposalEvents;
+import org.accord.testing.TestInfrastructure;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Plays the proposals service: publishes its events on the real broker, as it would. */
+final class ProposalsTopic {
+
+    private static KafkaProducer<String, byte[]> producer;
+    private static final EventFactory EVENTS = new EventFactory("/accord/proposals", Clock.systemUTC());
+
+    private ProposalsTopic() {
+    }
+
+    static CloudEvent ballotRequested(BallotRequested request) {
+        return EVENTS.create(ProposalEvents.BALLOT_REQUESTED, request.proposalId(), request);
+    }
+
+    static CloudEvent publish(BallotRequested request) {
+        return publish(ballotRequested(request));
+    }
+
+    /** Publishes the event as it is: publishing one twice is a redelivery (same event id). */
+    static CloudEvent publish(CloudEvent event) {
+        try {
+            producer().send(KafkaCloudEvents.toRecord(ProposalEvents.BALLOT_REQUESTED.topic(), event.subject(), event)).get();
+            return event;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    TestInfrastructure.kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer());
+            Runtime.getRuntime().addShutdownHook(new Thread(producer::close, "test-proposals-producer-close"));
+        }
+        return producer;
+    }
+}
