@@ -1,0 +1,208 @@
+package org.accord.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import org.accord.events.CloudEvent;
+import org.accord.events.EventFactory;
+import org.accord.events.EventType;
+import org.accord.events.KafkaCloudEvents;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The local stack's infrastructure as the launcher runs it: the store and the Kafka broker as
+ * processes of their own (on free ports, in a data directory of this test), a CloudEvents record
+ * read back by Kafka's own console consumer, documents over the real MongoDB driver, and a stop
+ * and restart that keeps both.
+ */
+class LocalStackIT {
+
+    record ProposalRegistered(String proposalId, String title) {
+    }
+
+    static final String TOPIC = "accord.local-stack-it.v1";
+    static final EventType<ProposalRegistered> REGISTERED =
+            EventType.of("org.accord.proposal.local-stack-registered.v1", TOPIC, ProposalRegistered.class);
+
+    Path root = Path.of(System.getProperty("basedir", ".")).resolve("../..").toAbsolutePath().normalize();
+    Path data = Path.of(System.getProperty("basedir", ".")).resolve("target/local-stack-it").toAbsolutePath();
+    StackSettings settings;
+    List<LocalStack> stacks = new ArrayList<>();
+
+    @BeforeEach
+    void freshDataDirectory() throws IOException {
+        deleteRecursively(data);
+        int[] ports = freePorts(3);
+        settings = StackSettings.infrastructureOnly(root, data, ports[0], ports[1], ports[2]);
+    }
+
+    @AfterEach
+    void stopEverything() {
+        stacks.forEach(LocalStack::stop);
+    }
+
+    @Test
+    void shouldKeepDocumentsAndEventsAcrossAStopAndRestartAndServeKafkasConsoleConsumer() throws Exception {
+        LocalStack first = start();
+        String proposalId = "p-" + UUID.randomUUID();
+        try (MongoClient client = MongoClients.create(settings.mongoUri())) {
+            assertThat(client.getDatabase("admin").runCommand(new Document("ping", 1)).get("ok"))
+                    .isIn(1, 1.0);
+            proposals(client).insertOne(new Document("_id", proposalId).append("title", "Evaluation of reports"));
+        }
+        CloudEvent event = new EventFactory("/accord/proposals", Clock.systemUTC())
+                .create(REGISTERED, proposalId, new ProposalRegistered(proposalId, "Evaluation of reports"));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(KafkaCloudEvents.toRecord(TOPIC, proposalId, event)).get(30, TimeUnit.SECONDS);
+        }
+
+        String printed = consoleConsumer(settings.kafkaBootstrapServers(), TOPIC);
+        assertThat(printed)
+                .contains("ce_id:" + event.id())
+                .contains("ce_type:" + REGISTERED.name())
+                .contains("ce_specversion:1.0")
+                .contains("ce_source:/accord/proposals")
+                .contains("ce_subject:" + proposalId)
+                .contains("content-type:application/json")
+                .contains("\"title\":\"Evaluation of reports\"");
+
+        List<StackProcess> firstRun = first.supervisor().processes();
+        assertThat(firstRun).extracting(StackProcess::name).containsExactlyInAnyOrder("store", "kafka");
+        String clusterId = Files.readString(data.resolve("kafka/logs/meta.properties"));
+        first.stop();
+        assertThat(firstRun).noneMatch(StackProcess::alive);
+        assertThat(LocalStack.listening(settings.storePort())).isFalse();
+        assertThat(LocalStack.listening(settings.kafkaPort())).isFalse();
+
+        LocalStack second = start();
+        assertThat(Files.readString(data.resolve("kafka/logs/meta.properties")))
+                .as("the storage is formatted once and reused").isEqualTo(clusterId);
+        try (MongoClient client = MongoClients.create(settings.mongoUri())) {
+            assertThat(proposals(client).find(new Document("_id", proposalId)).first())
+                    .isNotNull()
+                    .containsEntry("title", "Evaluation of reports");
+        }
+        ConsumerRecord<String, byte[]> replayed = firstRecordWithKey(settings.kafkaBootstrapServers(), proposalId);
+        assertThat(KafkaCloudEvents.fromRecord(replayed).id()).isEqualTo(event.id());
+        assertThat(KafkaCloudEvents.fromRecord(replayed).payload(ProposalRegistered.class).title()).isEqualTo("Evaluation of reports");
+
+        // Stopping from "another terminal": through the pid file, not through the launcher object.
+        List<StackProcess> secondRun = second.supervisor().processes();
+        assertThat(LocalStack.readPidFile(settings.pidFile())).containsKeys("launcher", "store", "kafka");
+        assertThat(LocalStack.stopRunning(settings, new PrintStream(new ByteArrayOutputStream()))).isTrue();
+        assertThat(secondRun).noneMatch(StackProcess::alive);
+        assertThat(settings.pidFile()).doesNotExist();
+    }
+
+    @Test
+    void shouldRefuseToStartAStoreOnAPortAnotherProgramHolds() throws Exception {
+        try (ServerSocket taken = new ServerSocket(settings.storePort(), 50, java.net.InetAddress.getByName("localhost"))) {
+            LocalStack stack = new LocalStack(settings, new PrintStream(new ByteArrayOutputStream()));
+            stacks.add(stack);
+            org.assertj.core.api.Assertions.assertThatThrownBy(stack::startInfrastructure)
+                    .hasMessageContaining("Port " + settings.storePort() + " (store) is taken");
+        }
+    }
+
+    private LocalStack start() {
+        LocalStack stack = new LocalStack(settings, System.out);
+        stacks.add(stack);
+        stack.startInfrastructure();
+        return stack;
+    }
+
+    private static MongoCollection<Document> proposals(MongoClient client) {
+        return client.getDatabase("accord-proposals").getCollection("proposals");
+    }
+
+    /** Kafka's own console consumer, from the broker's classpath, printing headers, key and value. */
+    private String consoleConsumer(String bootstrapServers, String topic) throws Exception {
+        Path output = data.resolve("console-consumer.txt");
+        Process process = new ProcessBuilder(Supervisor.java(), "-Xmx128m", "-XX:TieredStopAtLevel=1",
+                "-cp", settings.kafkaLib().resolve("*").toString(),
+                "org.apache.kafka.tools.consumer.ConsoleConsumer",
+                "--bootstrap-server", bootstrapServers, "--topic", topic, "--from-beginning",
+                "--max-messages", "1", "--timeout-ms", "60000",
+                "--property", "print.headers=true", "--property", "print.key=true")
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the console consumer ends after one message").isTrue();
+        return Files.readString(output, StandardCharsets.UTF_8);
+    }
+
+    private static ConsumerRecord<String, byte[]> firstRecordWithKey(String bootstrapServers, String key) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "local-stack-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(TOPIC));
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(record.key())) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("No record with key " + key + " on " + TOPIC + " after the restart");
+    }
+
+    private static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
