@@ -1,0 +1,165 @@
+package org.accord.comments.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import org.accord.actor.Actor;
+import org.accord.actor.Role;
+import org.accord.comments.domain.Change;
+import org.accord.comments.domain.CloseReason;
+import org.accord.comments.domain.CommentPeriod;
+import org.accord.comments.domain.CommentSubmission;
+import org.accord.comments.domain.Committee;
+import org.accord.comments.domain.Compilation;
+import org.accord.comments.domain.DraftClause;
+import org.accord.comments.domain.FiledComment;
+import org.accord.comments.domain.PeriodKind;
+import org.accord.comments.domain.PeriodStatus;
+import org.accord.messaging.AggregateStore;
+import org.accord.messaging.Stored;
+import org.accord.problem.NotFoundException;
+import org.accord.problem.VersionConflictException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Service;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Comment periods from opening to close: opened by the proposals service's events (a review, a
+ * DIS/FDIS ballot), closed at the deadline by the scanner or early at the editor's request,
+ * and read by the editor, the secretariat and the committee's national bodies.
+ */
+@Service
+public class CommentPeriods {
+
+    private static final Logger log = LoggerFactory.getLogger(CommentPeriods.class);
+    /** Periods closed per scan; the next scan takes the rest. */
+    static final int CLOSE_BATCH = 100;
+
+    private final AggregateStore<CommentPeriod> periods;
+    private final AggregateStore<CommentSubmission> submissions;
+    private final DraftVersions drafts;
+    private final CommitteeRoster committees;
+    private final PublishedEvents events;
+    private final Clock clock;
+
+    public CommentPeriods(AggregateStore<CommentPeriod> periods, AggregateStore<CommentSubmission> submissions,
+                          DraftVersions drafts, CommitteeRoster committees, PublishedEvents events, Clock clock) {
+        this.periods = periods;
+        this.submissions = submissions;
+        this.drafts = drafts;
+        this.committees = committees;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens period {@code periodId} unless it exists (a redelivered event opens nothing twice).
+     * The clauses come with the event; if it carried none, those recorded for the version are used.
+     */
+    public Mono<Stored<CommentPeriod>> open(String periodId, String proposalId, String committeeId, PeriodKind kind, int version,
+                                            List<DraftClause> clauses, List<String> participating, List<String> observing,
+                                            Instant deadline, String openedBy) {
+        Mono<List<DraftClause>> known = clauses != null && !clauses.isEmpty() ? Mono.just(clauses)
+                : drafts.clauses(proposalId, version);
+        return known.flatMap(list -> {
+            Change<CommentPeriod> change = CommentPeriod.open(periodId, proposalId, committeeId, kind, version, list, participating,
+                    observing, deadline, openedBy, now());
+            return periods.createIfAbsent(periodId, change.state(), events.record(proposalId, change.events()));
+        });
+    }
+
+    /**
+     * Closes the period through the version-guarded write, counting its comments; a period that
+     * is closed already stays as it is. {@code appliedEventId} is the consumed event that asked
+     * for it, if any, recorded in the same write.
+     */
+    public Mono<Void> close(String periodId, CloseReason reason, String appliedEventId) {
+        return Mono.defer(() -> periods.find(periodId)
+                        .switchIfEmpty(Mono.fromRunnable(() -> log.warn("No comment period '{}' to close ({})", periodId, reason)))
+                        .flatMap(stored -> {
+                            if (!stored.state().isOpen()) {
+                                return Mono.empty();
+                            }
+                            return submissionsOf(periodId).flatMap(held -> {
+                                Change<CommentPeriod> change = stored.state().close(reason, FiledComment.commentsOf(held), now());
+                                if (!change.changed()) {
+                                    return Mono.empty();
+                                }
+                                return periods.update(stored, change.state(), events.record(stored.state().proposalId(), change.events()),
+                                        appliedEventId).doOnNext(closed -> log.info("Comment period {} closed ({}): {} comment(s)",
+                                        periodId, reason, closed.state().counts().total()));
+                            });
+                        }))
+                // The scanner and an early close may race: the loser re-reads, finds it closed, and does nothing.
+                .retryWhen(Retry.max(3).filter(VersionConflictException.class::isInstance))
+                .then();
+    }
+
+    /** Closes every open period whose deadline has passed; emits the ids it closed or tried. */
+    public Flux<String> closeDue() {
+        Criteria due = Criteria.where("state.status").is(PeriodStatus.OPEN.name()).and("state.deadline").lte(Date.from(now()));
+        return periods.find(due, Sort.by("state.deadline"), 0, CLOSE_BATCH)
+                .concatMap(stored -> close(stored.id(), CloseReason.DEADLINE, null)
+                        .onErrorResume(e -> {
+                            log.warn("Could not close comment period {} at its deadline; the next scan retries: {}", stored.id(), e.toString());
+                            return Mono.empty();
+                        })
+                        .thenReturn(stored.id()));
+    }
+
+    public Mono<CommentPeriod> period(String periodId, Actor actor) {
+        actor.require(Role.EDITOR, Role.SECRETARIAT, Role.NATIONAL_BODY);
+        return periods.find(periodId).switchIfEmpty(Mono.error(() -> new NotFoundException("Comment period", periodId)))
+                .flatMap(stored -> committeeOf(stored.state())
+                        .map(committee -> stored.state().requireReadableBy(actor, committee.orElse(null))));
+    }
+
+    /** The periods of a proposal (or all), oldest first; a national body sees those of its committees only. */
+    public Flux<CommentPeriod> periods(String proposalId, PeriodStatus status, Actor actor) {
+        actor.require(Role.EDITOR, Role.SECRETARIAT, Role.NATIONAL_BODY);
+        Criteria criteria = new Criteria();
+        if (proposalId != null) {
+            criteria = criteria.and("state.proposalId").is(proposalId);
+        }
+        if (status != null) {
+            criteria = criteria.and("state.status").is(status.name());
+        }
+        return periods.find(criteria, Sort.by("state.openedAt", "_id"), 0, 500).map(Stored::state)
+                .concatMap(period -> committeeOf(period)
+                        .filter(committee -> period.isReadableBy(actor, committee.orElse(null)))
+                        .map(committee -> period));
+    }
+
+    /** Every comment of a period, withdrawn ones included, in compilation order. */
+    public Mono<List<FiledComment>> comments(String periodId, Actor actor) {
+        return period(periodId, actor).flatMap(period -> submissionsOf(periodId)).map(FiledComment::allOf);
+    }
+
+    public Mono<Compilation> compilation(String periodId, Actor actor) {
+        return period(periodId, actor).flatMap(period -> submissionsOf(periodId).map(held -> Compilation.of(period, held)));
+    }
+
+    Mono<List<CommentSubmission>> submissionsOf(String periodId) {
+        return submissions.find(Criteria.where("state.periodId").is(periodId), Sort.by("state.submittedAt", "_id"), 0, 0)
+                .map(Stored::state).collectList();
+    }
+
+    Mono<Optional<Committee>> committeeOf(CommentPeriod period) {
+        return committees.committee(period.committeeId()).map(Optional::of).defaultIfEmpty(Optional.empty());
+    }
+
+    /** The store keeps milliseconds: deciding with the same precision makes an answer read back from it identical. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,39 @@
+package org.accord.comments.config;
+
+import java.time.Clock;
+
+import org.accord.comments.domain.CommentPeriod;
+import org.accord.comments.domain.CommentSubmission;
+import org.accord.comments.domain.Committee;
+import org.accord.comments.domain.DraftVersion;
+import org.accord.comments.persistence.CollectionNames;
+import org.accord.messaging.AggregateStore;
+import org.accord.messaging.OutboxRelay;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+/** One store per aggregate type, each in its own collection of the service's database. */
+@Configuration(proxyBeanMethods = false)
+public class StoreConfiguration {
+
+    @Bean
+    AggregateStore<CommentPeriod> commentPeriodStore(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock) {
+        return new AggregateStore<>(mongo, relay, CollectionNames.PERIODS, CommentPeriod.class, clock);
+    }
+
+    @Bean
+    AggregateStore<CommentSubmission> commentSubmissionStore(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock) {
+        return new AggregateStore<>(mongo, relay, CollectionNames.SUBMISSIONS, CommentSubmission.class, clock);
+    }
+
+    @Bean
+    AggregateStore<Committee> committeeStore(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock) {
+        return new AggregateStore<>(mongo, relay, CollectionNames.COMMITTEES, Committee.class, clock);
+    }
+
+    @Bean
+    AggregateStore<DraftVersion> draftVersionStore(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock) {
+        return new AggregateStore<>(mongo, relay, CollectionNames.DRAFT_VERSIONS, DraftVersion.class, clock);
+    }
+}

@@ -1,0 +1,5 @@
+package org.accord.comments.domain;
+
+public enum CommentAction {
+    SUBMITTED, AMENDED, WITHDRAWN, RESOLVED
+}

@@ -1,0 +1,5 @@
+package org.accord.comments.domain;
+
+public enum PeriodStatus {
+    OPEN, CLOSED
+}

@@ -1,0 +1,13 @@
+package org.accord.comments.persistence;
+
+/** The service's collections: one per aggregate type. */
+public final class CollectionNames {
+
+    public static final String PERIODS = "comment_periods";
+    public static final String SUBMISSIONS = "comment_submissions";
+    public static final String COMMITTEES = "committees";
+    public static final String DRAFT_VERSIONS = "draft_versions";
+
+    private CollectionNames() {
+    }
+}

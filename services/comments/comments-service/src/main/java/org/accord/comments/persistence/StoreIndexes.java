@@ -1,0 +1,42 @@
+package org.accord.comments.persistence;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Flux;
+
+/**
+ * The indexes behind the service's queries: submissions by period (lists, compilations, counts
+ * at close), periods by proposal, and open periods by deadline (the scanner). Creating an
+ * existing index is a no-op, so every start ensures them.
+ */
+@Component
+public class StoreIndexes {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreIndexes.class);
+
+    private final ReactiveMongoTemplate mongo;
+
+    public StoreIndexes(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void ensure() {
+        Flux.concat(
+                        mongo.indexOps(CollectionNames.SUBMISSIONS).createIndex(new Index().on("state.periodId", Sort.Direction.ASC)
+                                .on("state.submittedAt", Sort.Direction.ASC).named("by_period")),
+                        mongo.indexOps(CollectionNames.PERIODS).createIndex(new Index().on("state.proposalId", Sort.Direction.ASC)
+                                .named("by_proposal")),
+                        mongo.indexOps(CollectionNames.PERIODS).createIndex(new Index().on("state.status", Sort.Direction.ASC)
+                                .on("state.deadline", Sort.Direction.ASC).named("open_by_deadline")))
+                .subscribe(name -> log.debug("Index {} ensured", name),
+                        e -> log.warn("Could not ensure the store's indexes; queries still work, more slowly: {}", e.toString()));
+    }
+}
