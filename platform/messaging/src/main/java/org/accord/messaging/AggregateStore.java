@@ -77,7 +77,7 @@ public class AggregateStore<A> {
         Document doc = new Document("_id", id)
                 .append(VERSION, 1L)
                 .append(STATE, toDocument(state))
-                .append(OUTBOX, OutboxDocuments.toDocuments(events))
+                .append(OUTBOX, OutboxDocuments.toDocuments(events, 1L))
                 .append(APPLIED, new ArrayList<String>())
                 .append("createdAt", java.util.Date.from(clock.instant()))
                 .append("updatedAt", java.util.Date.from(clock.instant()));
@@ -119,7 +119,7 @@ public class AggregateStore<A> {
                 .set(VERSION, next)
                 .set("updatedAt", java.util.Date.from(clock.instant()));
         if (!events.isEmpty()) {
-            update.push(OUTBOX).each(OutboxDocuments.toDocuments(events).toArray());
+            update.push(OUTBOX).each(OutboxDocuments.toDocuments(events, next).toArray());
         }
         List<String> applied = new ArrayList<>(current.appliedEvents());
         if (appliedEventId != null) {

@@ -13,13 +13,17 @@ final class OutboxDocuments {
     private OutboxDocuments() {
     }
 
-    static List<Document> toDocuments(List<OutgoingEvent> events) {
-        return events.stream().map(OutboxDocuments::toDocument).toList();
+    /** Field holding the aggregate version whose write appended the event. */
+    static final String WRITE_VERSION = "v";
+
+    static List<Document> toDocuments(List<OutgoingEvent> events, long writeVersion) {
+        return events.stream().map(e -> toDocument(e, writeVersion)).toList();
     }
 
-    static Document toDocument(OutgoingEvent outgoing) {
+    static Document toDocument(OutgoingEvent outgoing, long writeVersion) {
         CloudEvent e = outgoing.event();
         Document doc = new Document("id", e.id())
+                .append(WRITE_VERSION, writeVersion)
                 .append("topic", outgoing.topic())
                 .append("key", outgoing.key())
                 .append("type", e.type())

@@ -138,10 +138,12 @@ public class OutboxRelay implements SmartLifecycle {
                 sends.add(kafka.send(KafkaCloudEvents.toRecord(event.topic(), event.key(), event.event()))
                         .thenRun(() -> metrics.published(event.event(), Instant.now())));
             }
-            List<String> ids = events.stream().map(e -> e.event().id()).toList();
+            long upToVersion = outbox(doc).stream()
+                    .mapToLong(d -> ((Number) d.getOrDefault(OutboxDocuments.WRITE_VERSION, 0L)).longValue())
+                    .max().orElse(0L);
             perDocument.add(Mono.fromFuture(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)))
-                    .then(Mono.defer(() -> removePublished(collection, doc.get("_id"), ids)))
-                    .thenReturn((long) ids.size())
+                    .then(Mono.defer(() -> removePublished(collection, doc.get("_id"), upToVersion)))
+                    .thenReturn((long) events.size())
                     .onErrorResume(e -> {
                         log.warn("Could not publish the outbox of {}/{}; it stays for the next sweep: {}",
                                 collection, doc.get("_id"), e.toString());
@@ -151,9 +153,14 @@ public class OutboxRelay implements SmartLifecycle {
         return Flux.concat(perDocument).reduce(0L, Long::sum);
     }
 
-    /** Removes published events by id, so events appended meanwhile by a new write stay. */
-    protected Mono<Void> removePublished(String collection, Object documentId, List<String> eventIds) {
-        Update pull = new Update().pull(AggregateStore.OUTBOX, new Document("id", new Document("$in", eventIds)));
+    /**
+     * Removes the published events: every event appended by a write up to the given aggregate
+     * version. Events appended meanwhile by a newer write carry a higher version and stay. One
+     * condition per entry keeps this linear even for a document with a thousand events.
+     */
+    protected Mono<Void> removePublished(String collection, Object documentId, long upToVersion) {
+        Update pull = new Update().pull(AggregateStore.OUTBOX,
+                new Document(OutboxDocuments.WRITE_VERSION, new Document("$lte", upToVersion)));
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(documentId)), pull, collection).then();
     }
 

@@ -114,7 +114,7 @@ class OutboxRelayIT {
         AtomicBoolean crashed = new AtomicBoolean();
         OutboxRelay crashing = new OutboxRelay(mongo, kafka, Duration.ofMillis(300), new EventMetrics(registry), registry) {
             @Override
-            protected Mono<Void> removePublished(String collection, Object documentId, List<String> eventIds) {
+            protected Mono<Void> removePublished(String collection, Object documentId, long upToVersion) {
                 crashed.set(true);
                 stop();
                 return Mono.error(new IllegalStateException("relay killed after publishing, before removing"));
