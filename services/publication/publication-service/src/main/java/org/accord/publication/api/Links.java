@@ -1,0 +1,58 @@
+package org.accord.publication.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.accord.publication.domain.Publication;
+import org.accord.publication.domain.Standard;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * How the service names its resources. Designations go into URLs as slugs
+ * ({@code ACC 42:2027/Amd 1:2028} is {@code ACC-42-2027-Amd-1-2028}); when two editions share a
+ * designation (a revision published in the year of the edition it replaced) the link adds
+ * {@code ?edition=n}. Feed entry ids are URNs that never change: {@code urn:accord:standard:<slug>:edition:<n>}.
+ */
+final class Links {
+
+    private Links() {
+    }
+
+    static String entryId(Publication p) {
+        return "urn:accord:standard:" + p.parsedDesignation().slug() + ":edition:" + p.edition();
+    }
+
+    static String standard(Standard standard, Publication p) {
+        return "/standards/" + p.parsedDesignation().slug() + editionQuery(standard, p);
+    }
+
+    static String text(Standard standard, Publication p, String form) {
+        return "/standards/" + p.parsedDesignation().slug() + "/" + form + editionQuery(standard, p);
+    }
+
+    static Map<String, String> of(Standard standard, Publication p) {
+        String slug = p.parsedDesignation().slug();
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("self", standard(standard, p));
+        links.put("markdown", text(standard, p, "text.md"));
+        links.put("html", text(standard, p, "text.html"));
+        links.put("editions", "/standards/" + slug + "/editions");
+        links.put("verification", "/standards/" + slug + "/verification");
+        if (p.isEdition() && p.edition() > 1) {
+            links.put("diff", "/standards/" + slug + "/diff?from=" + (p.edition() - 1) + "&to=" + p.edition());
+        }
+        return links;
+    }
+
+    private static String editionQuery(Standard standard, Publication p) {
+        long sharing = standard.publications().stream().filter(o -> o.designation().equals(p.designation())).count();
+        return sharing > 1 ? "?edition=" + p.edition() : "";
+    }
+
+    /** Scheme, host and context path of this request (the gateway's, when it forwards its headers). */
+    static String base(ServerHttpRequest request) {
+        return UriComponentsBuilder.fromUri(request.getURI()).replacePath(request.getPath().contextPath().value())
+                .replaceQuery(null).fragment(null).build().toUriString();
+    }
+}
