@@ -125,7 +125,7 @@ public final class Supervisor {
         group.forEach(p -> p.awaitExit(grace));
     }
 
-    private void writePidFile() throws IOException {
+    private synchronized void writePidFile() throws IOException {
         Files.createDirectories(pidFile.getParent());
         StringBuilder text = new StringBuilder("launcher " + ProcessHandle.current().pid() + "\n");
         for (StackProcess p : processes) {
