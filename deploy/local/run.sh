@@ -5,10 +5,12 @@
 #   deploy/local/run.sh                 build what is missing, start everything, wait for health
 #   deploy/local/run.sh --build         rebuild first (./mvnw install -DskipTests)
 #   deploy/local/run.sh --services=proposals,voting   start only these services (or none)
+#   deploy/local/run.sh --port-offset=10000   every port + 10000 (a second stack beside this one;
+#                                       give it its own ACCORD_DATA)
 #   deploy/local/run.sh stop            stop a stack started in another terminal
 #
 # Environment: ACCORD_DATA (default deploy/local/data), KAFKA_BOOTSTRAP_SERVERS and MONGODB_URI
-# (use existing infrastructure instead of the embedded broker/store).
+# (use existing infrastructure instead of the embedded broker/store), ACCORD_PORT_OFFSET.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

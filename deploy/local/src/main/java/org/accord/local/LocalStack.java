@@ -43,7 +43,7 @@ import org.bson.Document;
  * child process on Ctrl-C or {@code stop}. Everything it keeps lives in one data directory, so a
  * restart finds every proposal again.
  *
- * <p>Usage: {@code LocalStack [start] [--services=a,b|none] [--data=DIR]} or {@code LocalStack stop}.
+ * <p>Usage: {@code LocalStack [start] [--services=a,b|none] [--data=DIR] [--port-offset=N]} or {@code LocalStack stop}.
  */
 public final class LocalStack {
 
@@ -70,7 +70,9 @@ public final class LocalStack {
         thread.setDaemon(true);
         return thread;
     });
-    private final Map<String, StackProcess> services = new LinkedHashMap<>();
+    private final Map<String, StackProcess> services = new ConcurrentHashMap<>();
+    /** Processes ended on purpose (a fault drill): their exit is news to nobody. */
+    private final java.util.Set<Long> deliberate = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
     public LocalStack(StackSettings settings, PrintStream out) {
@@ -97,7 +99,7 @@ public final class LocalStack {
             case "stop" -> System.exit(stopRunning(settings, out) ? 0 : 1);
             default -> {
                 System.err.println("Usage: LocalStack [start] [--services=" + String.join(",", ServiceCatalogue.names())
-                        + "|none] [--data=DIR]   |   LocalStack stop");
+                        + "|none] [--data=DIR] [--port-offset=N]   |   LocalStack stop");
                 System.exit(2);
             }
         }
@@ -197,13 +199,7 @@ public final class LocalStack {
 
     /** Starts every chosen service at once (startup is CPU-bound; in parallel the whole is quickest) and waits for health. */
     public void startServices() {
-        Map<String, String> env = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers(),
-                "MONGODB_URI", settings.mongoUri(),
-                "ACCORD_ISSUER_URI", "http://localhost:9000",
-                // Identity keeps its signing key under it, so tokens stay valid across restarts.
-                "ACCORD_DATA", settings.data().toString());
-        List<CompletableFuture<Void>> health = new ArrayList<>();
+        List<CompletableFuture<Boolean>> health = new ArrayList<>();
         for (ServiceSpec spec : ServiceCatalogue.SERVICES) {
             if (!settings.services().contains(spec.name())) {
                 continue;
@@ -215,27 +211,52 @@ public final class LocalStack {
                 say(spec.name(), (spec.optional() ? "skipped: " : "MISSING: ") + reason);
                 continue;
             }
-            if (listening(spec.port())) {
-                notRunning.put(spec.name(), "port " + spec.port() + " is taken by another program");
-                say(spec.name(), "NOT STARTED: port " + spec.port() + " is taken by another program");
+            int port = settings.portOf(spec);
+            if (listening(port)) {
+                notRunning.put(spec.name(), "port " + port + " is taken by another program");
+                say(spec.name(), "NOT STARTED: port " + port + " is taken by another program");
                 continue;
             }
-            Path copy = RunFolder.copy(jar, settings.run().resolve(spec.name() + ".jar"));
-            Map<String, String> serviceEnv = new LinkedHashMap<>(env);
-            serviceEnv.put("SERVER_PORT", Integer.toString(spec.port()));
-            StackProcess process = supervisor.start(spec.name(),
-                    Supervisor.javaCommand(spec.name(), SERVICE_FLAGS, List.of("-jar", copy.toString())), serviceEnv, false);
-            services.put(spec.name(), process);
-            say(spec.name(), "starting on port " + spec.port() + " (log " + process.log() + ")");
-            health.add(CompletableFuture.runAsync(() -> awaitHealthy(spec, process), waiting));
+            StackProcess process = launchService(spec, jar);
+            health.add(CompletableFuture.supplyAsync(() -> awaitHealthy(spec, process), waiting));
         }
         CompletableFuture.allOf(health.toArray(CompletableFuture[]::new)).join();
         services.values().forEach(this::watch);
     }
 
-    private void awaitHealthy(ServiceSpec spec, StackProcess process) {
+    /**
+     * What every service is told: where the broker, the store and the token issuer are (the issuer
+     * URL is also what identity writes into its tokens), and, for the gateway, where each service is.
+     */
+    Map<String, String> serviceEnvironment(ServiceSpec spec) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
+        env.put("MONGODB_URI", settings.mongoUri());
+        env.put("ACCORD_ISSUER_URI", settings.urlOf("identity"));
+        // Identity keeps its signing key under it, so tokens stay valid across restarts.
+        env.put("ACCORD_DATA", settings.data().toString());
+        for (ServiceSpec target : ServiceCatalogue.SERVICES) {
+            if (!target.name().equals("gateway")) {
+                env.put("ACCORD_" + target.name().toUpperCase(Locale.ROOT) + "_URI", settings.urlOf(target));
+            }
+        }
+        env.put("SERVER_PORT", Integer.toString(settings.portOf(spec)));
+        return env;
+    }
+
+    private StackProcess launchService(ServiceSpec spec, Path jar) {
+        Path copy = RunFolder.copy(jar, settings.run().resolve(spec.name() + ".jar"));
+        StackProcess process = supervisor.start(spec.name(),
+                Supervisor.javaCommand(spec.name(), SERVICE_FLAGS, List.of("-jar", copy.toString())), serviceEnvironment(spec), false);
+        services.put(spec.name(), process);
+        say(spec.name(), "starting on port " + settings.portOf(spec) + " (log " + process.log() + ")");
+        return process;
+    }
+
+    private boolean awaitHealthy(ServiceSpec spec, StackProcess process) {
+        String url = settings.urlOf(spec);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(spec.url() + "/actuator/health"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
                 .timeout(Duration.ofSeconds(3)).GET().build();
         Instant deadline = Instant.now().plus(SERVICE_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
@@ -243,25 +264,82 @@ public final class LocalStack {
                 notRunning.put(spec.name(), "exited with code " + process.process().exitValue());
                 say(spec.name(), "FAILED: exited with code " + process.process().exitValue() + "; last lines of " + process.log() + ":");
                 process.tail(15).forEach(line -> out.println("      | " + line));
-                return;
+                return false;
             }
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"")) {
                     process.markReady();
-                    say(spec.name(), String.format(Locale.ROOT, "UP at %s (%.1f s)", spec.url(), seconds(process.readyAfter())));
-                    return;
+                    notRunning.remove(spec.name());
+                    say(spec.name(), String.format(Locale.ROOT, "UP at %s (%.1f s)", url, seconds(process.readyAfter())));
+                    return true;
                 }
             } catch (IOException e) {
                 // Not listening yet.
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
             KafkaBroker.sleep(Duration.ofMillis(500));
         }
         notRunning.put(spec.name(), "no UP health within " + SERVICE_TIMEOUT.toSeconds() + " s");
         say(spec.name(), "NOT UP within " + SERVICE_TIMEOUT.toSeconds() + " s; see " + process.log());
+        return false;
+    }
+
+    // ---------------------------------------------------------------- one process at a time (fault drills)
+
+    /** The running process of that name (a service, {@code kafka} or {@code store}), if there is one. */
+    public Optional<StackProcess> process(String name) {
+        return supervisor.processes().stream().filter(p -> p.name().equals(name)).reduce((first, later) -> later);
+    }
+
+    /**
+     * Ends one process at once, as {@code kill -9} does: no shutdown hook, no graceful close, no
+     * last commit. What the stack does afterwards is what a crash leaves it to do.
+     */
+    public void kill(String name) {
+        StackProcess process = running(name);
+        deliberate.add(process.pid());
+        say(name, "killing pid " + process.pid() + " (SIGKILL)");
+        process.kill();
+    }
+
+    /** Stops one process gracefully (SIGTERM), waiting for it to end. */
+    public void stop(String name) {
+        StackProcess process = running(name);
+        deliberate.add(process.pid());
+        say(name, "stopping pid " + process.pid());
+        process.terminate();
+        process.awaitExit(STOP_GRACE);
+    }
+
+    /**
+     * Starts a stopped or killed process again from the same run copies and data, and waits until
+     * it is ready (services: health UP; the broker: it answers; the store: it answers ping).
+     */
+    public void start(String name) {
+        process(name).filter(StackProcess::alive).ifPresent(p -> {
+            throw new IllegalStateException(name + " still runs (pid " + p.pid() + ")");
+        });
+        Path lib = settings.run().resolve("kafka-lib");
+        switch (name) {
+            case "kafka" -> startBroker(lib);
+            case "store" -> startStore(lib);
+            default -> {
+                ServiceSpec spec = ServiceCatalogue.spec(name);
+                StackProcess process = launchService(spec, settings.root().resolve(spec.jar()));
+                if (!awaitHealthy(spec, process)) {
+                    throw new IllegalStateException(name + " did not come back: " + notRunning.get(name) + "; see " + process.log());
+                }
+                watch(process);
+            }
+        }
+    }
+
+    private StackProcess running(String name) {
+        return process(name).filter(StackProcess::alive)
+                .orElseThrow(() -> new IllegalStateException("No running process named " + name));
     }
 
     void printTable() {
@@ -282,9 +360,9 @@ public final class LocalStack {
         for (ServiceSpec spec : ServiceCatalogue.SERVICES) {
             StackProcess p = services.get(spec.name());
             if (notRunning.containsKey(spec.name())) {
-                out.printf(Locale.ROOT, "  %-12s %-28s %s%n", spec.name(), spec.url(), notRunning.get(spec.name()));
+                out.printf(Locale.ROOT, "  %-12s %-28s %s%n", spec.name(), settings.urlOf(spec), notRunning.get(spec.name()));
             } else if (p != null) {
-                row(p, spec.url(), spec.paths());
+                row(p, settings.urlOf(spec), spec.paths());
             }
         }
         out.println();
@@ -332,7 +410,7 @@ public final class LocalStack {
     /** Reports a child that ends while the stack runs: the user sees it at once, with its log. */
     private void watch(StackProcess process) {
         process.process().onExit().thenAccept(p -> {
-            if (!stopping) {
+            if (!stopping && !deliberate.contains(p.pid())) {
                 out.println();
                 out.println("!! " + process.name() + " (pid " + p.pid() + ") exited with code " + p.exitValue()
                         + "; log " + process.log());

@@ -37,6 +37,11 @@ public final class ServiceCatalogue {
     private ServiceCatalogue() {
     }
 
+    public static ServiceSpec spec(String name) {
+        return SERVICES.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown service '" + name + "' (known: " + names() + ")"));
+    }
+
     public static List<String> names() {
         return SERVICES.stream().map(ServiceSpec::name).toList();
     }

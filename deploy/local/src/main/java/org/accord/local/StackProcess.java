@@ -95,6 +95,17 @@ public final class StackProcess {
         process.destroy();
     }
 
+    /** Ends the process and everything it started at once (SIGKILL on Unix) and waits until it is gone. */
+    public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Waits for the process to end; kills it and its descendants when it has not ended in time. */
     public void awaitExit(Duration grace) {
         try {

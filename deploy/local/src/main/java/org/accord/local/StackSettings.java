@@ -12,13 +12,15 @@ import java.util.Set;
 /**
  * Where one local stack lives and what it runs: the checkout it takes the jars from, the data
  * directory (store file, Kafka log dirs, logs, run copies), the ports of the embedded
- * infrastructure, the existing infrastructure to use instead, and which services to start.
+ * infrastructure, the existing infrastructure to use instead, which services to start, and the
+ * offset added to every service's fixed port (a second stack beside a developer's running one).
  *
- * @param services names of the services to start; empty means none (infrastructure only)
+ * @param services   names of the services to start; empty means none (infrastructure only)
+ * @param portOffset added to each service's fixed port (identity 9000, gateway 8080, ...); 0 normally
  */
 public record StackSettings(Path root, Path data, int storePort, int kafkaPort, int controllerPort,
                             Optional<String> externalKafka, Optional<String> externalMongo,
-                            Set<String> services) {
+                            Set<String> services, int portOffset) {
 
     public static final int STORE_PORT = 27017;
     public static final int KAFKA_PORT = 9092;
@@ -28,41 +30,72 @@ public record StackSettings(Path root, Path data, int storePort, int kafkaPort, 
         root = root.toAbsolutePath().normalize();
         data = data.toAbsolutePath().normalize();
         services = Set.copyOf(services);
+        if (portOffset < 0 || portOffset > 40_000) {
+            throw new IllegalArgumentException("ACCORD_PORT_OFFSET must be between 0 and 40000, was " + portOffset);
+        }
     }
 
     /**
      * Settings from the environment ({@code ACCORD_DATA}, {@code KAFKA_BOOTSTRAP_SERVERS},
-     * {@code MONGODB_URI}, {@code ACCORD_SERVICES}, {@code ACCORD_STORE_PORT},
+     * {@code MONGODB_URI}, {@code ACCORD_SERVICES}, {@code ACCORD_PORT_OFFSET}, {@code ACCORD_STORE_PORT},
      * {@code ACCORD_KAFKA_PORT}, {@code ACCORD_KAFKA_CONTROLLER_PORT}) and the command line
-     * ({@code --data=DIR}, {@code --services=a,b|none}), the command line winning.
+     * ({@code --data=DIR}, {@code --services=a,b|none}, {@code --port-offset=N}), the command line
+     * winning. The offset moves every port, the store's and the broker's too, unless a port is named.
      */
     public static StackSettings from(Map<String, String> env, List<String> options) {
         Path root = findRoot(env);
         String data = env.getOrDefault("ACCORD_DATA", "");
         String services = env.getOrDefault("ACCORD_SERVICES", "");
+        String offset = env.getOrDefault("ACCORD_PORT_OFFSET", "");
         for (String option : options) {
             if (option.startsWith("--data=")) {
                 data = option.substring("--data=".length());
             } else if (option.startsWith("--services=")) {
                 services = option.substring("--services=".length());
+            } else if (option.startsWith("--port-offset=")) {
+                offset = option.substring("--port-offset=".length());
             } else {
                 throw new IllegalArgumentException("Unknown option " + option
-                        + " (known: --data=DIR, --services=" + String.join(",", ServiceCatalogue.names()) + "|none)");
+                        + " (known: --data=DIR, --services=" + String.join(",", ServiceCatalogue.names())
+                        + "|none, --port-offset=N)");
             }
         }
+        int portOffset = number("ACCORD_PORT_OFFSET", offset, 0);
         Path dataDir = data.isBlank() ? root.resolve("deploy/local/data") : root.resolve(data);
         return new StackSettings(root, dataDir,
-                port(env, "ACCORD_STORE_PORT", STORE_PORT),
-                port(env, "ACCORD_KAFKA_PORT", KAFKA_PORT),
-                port(env, "ACCORD_KAFKA_CONTROLLER_PORT", CONTROLLER_PORT),
+                port(env, "ACCORD_STORE_PORT", STORE_PORT + portOffset),
+                port(env, "ACCORD_KAFKA_PORT", KAFKA_PORT + portOffset),
+                port(env, "ACCORD_KAFKA_CONTROLLER_PORT", CONTROLLER_PORT + portOffset),
                 nonBlank(env.get("KAFKA_BOOTSTRAP_SERVERS")),
                 nonBlank(env.get("MONGODB_URI")),
-                parseServices(services));
+                parseServices(services), portOffset);
     }
 
     /** Only the embedded store and broker, on the given ports: what the tests of this module start. */
     public static StackSettings infrastructureOnly(Path root, Path data, int storePort, int kafkaPort, int controllerPort) {
-        return new StackSettings(root, data, storePort, kafkaPort, controllerPort, Optional.empty(), Optional.empty(), Set.of());
+        return new StackSettings(root, data, storePort, kafkaPort, controllerPort, Optional.empty(), Optional.empty(), Set.of(), 0);
+    }
+
+    /**
+     * The embedded store and broker and every service, all on their fixed ports plus {@code portOffset}:
+     * a complete second stack that does not touch a developer's running one (the system tests start one).
+     */
+    public static StackSettings everything(Path root, Path data, int portOffset) {
+        return new StackSettings(root, data, STORE_PORT + portOffset, KAFKA_PORT + portOffset, CONTROLLER_PORT + portOffset,
+                Optional.empty(), Optional.empty(), new LinkedHashSet<>(ServiceCatalogue.names()), portOffset);
+    }
+
+    /** The port a service listens on in this stack: its fixed port plus the offset. */
+    public int portOf(ServiceCatalogue.ServiceSpec spec) {
+        return spec.port() + portOffset;
+    }
+
+    public String urlOf(ServiceCatalogue.ServiceSpec spec) {
+        return "http://localhost:" + portOf(spec);
+    }
+
+    public String urlOf(String service) {
+        return urlOf(ServiceCatalogue.spec(service));
     }
 
     public String kafkaBootstrapServers() {
@@ -114,14 +147,17 @@ public record StackSettings(Path root, Path data, int storePort, int kafkaPort, 
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {
-        String value = env.get(name);
+        return number(name, env.get(name), fallback);
+    }
+
+    private static int number(String name, String value, int fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a port number, was '" + value + "'");
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'");
         }
     }
 

@@ -64,6 +64,8 @@ public final class Supervisor {
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
             builder.environment().putAll(env);
             StackProcess process = new StackProcess(name, builder.start(), log, infrastructure);
+            // A restart replaces the ended process of the same name.
+            processes.removeIf(p -> p.name().equals(name) && !p.alive());
             processes.add(process);
             writePidFile();
             return process;

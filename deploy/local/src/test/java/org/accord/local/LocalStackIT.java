@@ -120,6 +120,16 @@ class LocalStackIT {
         assertThat(KafkaCloudEvents.fromRecord(replayed).id()).isEqualTo(event.id());
         assertThat(KafkaCloudEvents.fromRecord(replayed).payload(ProposalRegistered.class).title()).isEqualTo("Evaluation of reports");
 
+        // A fault drill: the broker killed outright and started again alone keeps its log.
+        long killedPid = second.process("kafka").orElseThrow().pid();
+        second.kill("kafka");
+        assertThat(ProcessHandle.of(killedPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(LocalStack.listening(settings.kafkaPort())).isFalse();
+        second.start("kafka");
+        assertThat(second.process("kafka").orElseThrow().pid()).isNotEqualTo(killedPid);
+        assertThat(KafkaCloudEvents.fromRecord(firstRecordWithKey(settings.kafkaBootstrapServers(), proposalId)).id())
+                .isEqualTo(event.id());
+
         // Stopping from "another terminal": through the pid file, not through the launcher object.
         List<StackProcess> secondRun = second.supervisor().processes();
         assertThat(LocalStack.readPidFile(settings.pidFile())).containsKeys("launcher", "store", "kafka");
