@@ -9,12 +9,10 @@ import org.accord.proposals.events.PublicationApproved;
 import org.accord.publication.application.LiveFeed;
 import org.accord.publication.application.Publishing;
 import org.accord.publication.domain.Approval;
-import org.accord.publication.events.StandardEvents;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-import reactor.core.publisher.Mono;
 
 /**
  * The two bindings of the service. {@code proposalEvents} (the service's group, one member per
@@ -33,12 +31,14 @@ public class PublicationConsumers {
                 .build();
     }
 
+    /**
+     * Only a wake-up: the live feed reads what is new from the store, in sequence order, so the
+     * record's content does not matter, and a malformed record cannot hold up the live feed with
+     * retries (this binding has no dead-letter topic: its group is this instance's alone).
+     */
     @Bean
-    Consumer<Message<byte[]>> standardFanOut(EventConsumers consumers, LiveFeed liveFeed) {
-        return consumers.consumer("standard-fan-out")
-                .on(StandardEvents.PUBLISHED, event -> Mono.fromRunnable(liveFeed::wake))
-                .on(StandardEvents.WITHDRAWN, event -> Mono.fromRunnable(liveFeed::wake))
-                .build();
+    Consumer<Message<byte[]>> standardFanOut(LiveFeed liveFeed) {
+        return message -> liveFeed.wake();
     }
 
     static Approval approval(ReceivedEvent<PublicationApproved> event) {
