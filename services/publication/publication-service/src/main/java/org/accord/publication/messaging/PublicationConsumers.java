@@ -13,7 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-
 /**
  * The two bindings of the service. {@code proposalEvents} (the service's group, one member per
  * instance) issues a standard for each PublicationApproved. {@code standardFanOut} reads
