@@ -23,6 +23,21 @@ public class AccordWebAutoConfiguration {
         org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(org.accord.actor.Actor.class);
     }
 
+    /**
+     * A number or a boolean where the API expects a string (or an ISO-8601 instant) is a wrong type
+     * (400 naming the field), not a value to be made of it: a request is read exactly as its
+     * OpenAPI document says.
+     */
+    @Bean
+    org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer accordStrictJsonTypes() {
+        return builder -> builder.addModule(new tools.jackson.databind.module.SimpleModule("accord-strict-instants")
+                        .addDeserializer(java.time.Instant.class, new StrictInstantDeserializer()))
+                .withCoercionConfig(tools.jackson.databind.type.LogicalType.Textual, textual -> textual
+                .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Integer, tools.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Float, tools.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Boolean, tools.jackson.databind.cfg.CoercionAction.Fail));
+    }
+
     @Bean
     TraceContextFilter accordTraceContextFilter() {
         return new TraceContextFilter();

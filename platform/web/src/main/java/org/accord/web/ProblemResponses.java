@@ -57,6 +57,21 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, body, null, HttpStatus.CONTENT_TOO_LARGE, exchange);
     }
 
+    /** Parameters checked by a {@code @Validated} controller's proxy rather than by WebFlux itself. */
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    public Mono<ResponseEntity<Object>> handleConstraintViolation(jakarta.validation.ConstraintViolationException ex,
+                                                                  ServerWebExchange exchange) {
+        List<FieldError> errors = new ArrayList<>();
+        ex.getConstraintViolations().forEach(violation -> {
+            String field = null;
+            for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
+                field = node.getName();
+            }
+            errors.add(FieldError.of(field == null ? "parameter" : field, violation.getMessage()));
+        });
+        return invalid(ex, errors, null, exchange);
+    }
+
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex, HttpHeaders headers,
                                                                           HttpStatusCode status, ServerWebExchange exchange) {
@@ -144,14 +159,20 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (json instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();
             if (target != null && target.isEnum()) {
-                return "'" + format.getValue() + "' is not one of " + List.of(target.getEnumConstants());
+                return "'" + echo(format.getValue()) + "' is not one of " + List.of(target.getEnumConstants());
             }
-            return "'" + format.getValue() + "' is not a valid " + (target == null ? "value" : target.getSimpleName());
+            return "'" + echo(format.getValue()) + "' is not a valid " + (target == null ? "value" : target.getSimpleName());
         }
         if (json instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return "expected " + describe(mismatch.getTargetType());
         }
         return "malformed JSON: " + json.getOriginalMessage();
+    }
+
+    /** A rejected value as the answer repeats it: never the whole of a 4 MB string. */
+    private static String echo(Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= 80 ? text : text.substring(0, 80) + "... (" + text.length() + " characters)";
     }
 
     private static String describe(Class<?> type) {
@@ -163,6 +184,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         if (type == String.class) {
             return "a string";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 date and time as a string, e.g. 2027-03-01T12:00:00Z";
         }
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";

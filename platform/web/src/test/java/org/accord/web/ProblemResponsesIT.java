@@ -46,6 +46,27 @@ class ProblemResponsesIT {
     }
 
     @Test
+    void shouldRefuseANumberForAStringAndForAnEnumInsteadOfConvertingIt() {
+        post("{\"memberBody\":12,\"type\":\"te\",\"line\":1}")
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("memberBody");
+        post("{\"memberBody\":\"FR\",\"type\":0,\"line\":1}")
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("type");
+        post("{\"memberBody\":\"FR\",\"type\":\"te\",\"line\":\"1\"}")
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("line");
+    }
+
+    @Test
+    void shouldAnswerARequestTheFirewallRefusesAsAProblem() {
+        http.get().uri("/comments/{id}", "a/b").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(400);
+    }
+
+    @Test
     void shouldRefuseAnUnknownFieldByName() {
         post("{\"memberBody\":\"FR\",\"type\":\"te\",\"line\":1,\"memberbody\":\"DE\"}")
                 .expectStatus().isBadRequest()

@@ -15,6 +15,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 import org.springframework.web.server.ServerWebExchange;
@@ -65,6 +66,14 @@ public class AccordSecurityAutoConfiguration {
                 .build();
     }
 
+    /** Requests the firewall refuses (encoded slashes, {@code ..}, control characters) are problems too. */
+    @Bean
+    @ConditionalOnMissingBean(ServerExchangeRejectedHandler.class)
+    ServerExchangeRejectedHandler accordRejectedRequests() {
+        return (exchange, ex) -> writeProblem(exchange, HttpStatus.BAD_REQUEST, "Bad request",
+                "The request was rejected: " + ex.getMessage());
+    }
+
     @Bean
     WebFluxConfigurer accordActorArgument() {
         return new WebFluxConfigurer() {
@@ -105,6 +114,19 @@ public class AccordSecurityAutoConfiguration {
     }
 
     private static String escape(String value) {
-        return value == null ? "" : value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
+        if (value == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(' ');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

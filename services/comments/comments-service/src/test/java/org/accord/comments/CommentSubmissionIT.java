@@ -143,7 +143,7 @@ class CommentSubmissionIT extends ServiceHarness {
         String comments = "/comment-periods/" + review.periodId() + "/comments";
 
         postJson(comments, TestTokens.nationalBody("ZW"), "{\"clause\":\"1\",\"type\":\"ge\",\"comment\":\"outsider\"}")
-                .expectStatus().isEqualTo(422)
+                .expectStatus().isForbidden()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("memberBody")
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("ZW is not a P- or O-member"));
         postJson(comments + "/batch", TestTokens.nationalBody("KE"),

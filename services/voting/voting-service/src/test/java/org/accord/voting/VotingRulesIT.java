@@ -178,6 +178,8 @@ class VotingRulesIT {
         RequestedBallot second = opened(RequestedBallot.dis().proposal(first.proposalId()));
 
         api.get(null, "/ballots?proposal={p}", first.proposalId()).expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(0);
+        api.get(TestTokens.nationalBody("DE"), "/ballots?proposal={p}", first.proposalId()).expectStatus().isOk().expectBody()
                 .jsonPath("$.length()").isEqualTo(2)
                 .jsonPath("$[*].ballotId").value(ids -> assertThat((List<Object>) ids)
                         .containsExactlyInAnyOrder(first.ballotId(), second.ballotId()));

@@ -43,7 +43,7 @@ public final class CommentRules {
      * a 422 listing each offending cell.
      */
     public static List<CommentFields> validate(List<CommentDraft> drafts, CommentPeriod period, Committee committee, Actor actor) {
-        actor.require(Role.NATIONAL_BODY);
+        authorize(drafts, period, committee, actor);
         if (drafts.isEmpty()) {
             throw new InvalidInputException("comments", "a submission needs at least one comment");
         }
@@ -51,6 +51,24 @@ public final class CommentRules {
             throw new InvalidInputException("comments", "a submission holds at most " + MAX_COMMENTS + " comments, this one has "
                     + drafts.size() + "; send the rest in another submission");
         }
+        List<FieldError> errors = new ArrayList<>();
+        List<CommentFields> valid = new ArrayList<>();
+        for (CommentDraft draft : drafts) {
+            check(draft, memberBodyOf(draft, actor), period, errors).ifPresent(valid::add);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(capped(errors));
+        }
+        return valid;
+    }
+
+    /**
+     * Whether the caller may submit these comments at all, decided before anything about the
+     * period's state or the content is told: a national body, for its own member body only (403),
+     * and a P- or O-member of the committee (403).
+     */
+    public static void authorize(List<CommentDraft> drafts, CommentPeriod period, Committee committee, Actor actor) {
+        actor.require(Role.NATIONAL_BODY);
         List<FieldError> forbidden = new ArrayList<>();
         for (CommentDraft draft : drafts) {
             String named = memberBodyOf(draft, actor);
@@ -65,19 +83,12 @@ public final class CommentRules {
                     .with("errors", capped(forbidden));
         }
         if (!period.admits(actor.memberBody(), committee)) {
-            throw new InvalidInputException(List.of(drafts.get(0).origin().error(TemplateColumn.MEMBER_BODY,
-                    actor.memberBody() + " is not a P- or O-member of " + period.committeeId()
-                            + ", so it cannot comment in period '" + period.periodId() + "'")));
+            // Not the content's fault but the caller's: only the committee's members comment (403, as everywhere in Accord).
+            String why = actor.memberBody() + " is not a P- or O-member of " + period.committeeId()
+                    + ", so it cannot comment in period '" + period.periodId() + "'";
+            throw (ForbiddenException) new ForbiddenException(why)
+                    .with("errors", drafts.isEmpty() ? List.of() : List.of(drafts.get(0).origin().error(TemplateColumn.MEMBER_BODY, why)));
         }
-        List<FieldError> errors = new ArrayList<>();
-        List<CommentFields> valid = new ArrayList<>();
-        for (CommentDraft draft : drafts) {
-            check(draft, memberBodyOf(draft, actor), period, errors).ifPresent(valid::add);
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(capped(errors));
-        }
-        return valid;
     }
 
     /**

@@ -36,7 +36,7 @@ public record CommentSubmission(String submissionId, String periodId, String pro
     public static Change<CommentSubmission> submit(String submissionId, CommentPeriod period, Committee committee, Actor actor,
                                                    SubmissionForm form, List<CommentDraft> drafts, String idempotencyKey,
                                                    String fingerprint, Instant now) {
-        actor.require(Role.NATIONAL_BODY);
+        CommentRules.authorize(drafts, period, committee, actor);
         period.requireAcceptingCommentsAt(now);
         List<CommentFields> valid = CommentRules.validate(drafts, period, committee, actor);
         List<Comment> comments = new ArrayList<>(valid.size());

@@ -98,10 +98,12 @@ class CommentRulesTest {
 
     @Test
     void shouldRefuseAMemberBodyOutsideTheCommittee() {
-        InvalidInputException refused = catchThrowableOfType(InvalidInputException.class, () -> CommentRules.validate(
+        ForbiddenException refused = catchThrowableOfType(ForbiddenException.class, () -> CommentRules.validate(
                 rows(draft("ZW", "1", "ge", "we are not members")), period(), committee(), nb("ZW")));
 
-        assertThat(refused.errors()).singleElement().satisfies(e -> {
+        @SuppressWarnings("unchecked")
+        List<FieldError> errors = (List<FieldError>) refused.properties().get("errors");
+        assertThat(errors).singleElement().satisfies(e -> {
             assertThat(e.field()).isEqualTo("memberBody");
             assertThat(e.row()).isEqualTo(2);
             assertThat(e.message()).contains("ZW is not a P- or O-member of ACC/TC 1");

@@ -14,6 +14,9 @@ import org.accord.proposals.domain.RuleSet;
 /** The bodies the proposals API accepts. Unknown fields are refused (400 naming the field). */
 final class ProposalRequests {
 
+    /** Committee ids and designations are short ({@code ACC/TC 1/SC 2}, {@code ACC 42:2027}). */
+    static final int MAX_REFERENCE = 100;
+
     private ProposalRequests() {
     }
 
@@ -22,9 +25,9 @@ final class ProposalRequests {
      * ({@code ACC-TC-1}); {@code kind} defaults to NEW; {@code basedOn} is the published designation
      * a REVISION, AMENDMENT or CORRIGENDUM changes; {@code text} is the draft in Markdown.
      */
-    record Submit(@NotBlank String committee, @NotBlank @Size(max = Proposal.MAX_TITLE) String title,
-                  @NotBlank @Size(max = Proposal.MAX_SCOPE) String scope, ProposalKind kind, String basedOn,
-                  @NotBlank String text) {
+    record Submit(@NotBlank @Size(max = MAX_REFERENCE) String committee, @NotBlank @Size(max = Proposal.MAX_TITLE) String title,
+                  @NotBlank @Size(max = Proposal.MAX_SCOPE) String scope, ProposalKind kind,
+                  @Size(max = MAX_REFERENCE) String basedOn, @NotBlank String text) {
     }
 
     /** A new version of the draft, with an optional note on what changed. */

@@ -75,6 +75,10 @@ public class ProposalQueries {
                         "'" + stage + "' is not a stage code; one of " + List.of(Stage.values()).stream().map(Stage::code).toList()));
                 criteria = criteria.and("state.stage").is(wanted.name());
             }
+            if (titleText != null && titleText.indexOf('\u0000') >= 0) {
+                // A stored pattern cannot hold NUL (BSON cstring), and no title contains one.
+                throw new InvalidInputException("q", "must not contain a NUL character");
+            }
             if (titleText != null && !titleText.isBlank()) {
                 criteria = criteria.and("state.title").regex(Pattern.quote(titleText.strip()), "i");
             }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import org.accord.actor.Actor;
 import org.accord.voting.application.BallotService;
 import org.springframework.http.ResponseEntity;
@@ -32,15 +33,17 @@ public class BallotController {
     }
 
     @GetMapping("/{ballotId}")
-    @Operation(summary = "A ballot: while open, its terms and how many votes were returned; once closed, the full result")
-    public Mono<ResponseEntity<BallotView>> ballot(@PathVariable String ballotId) {
-        return ballots.find(ballotId).map(stored -> ResponseEntity.ok().eTag(stored.etag()).body(BallotView.of(stored.state())));
+    @Operation(summary = "A ballot: while open, its terms and how many votes were returned (editors, the secretariat and "
+            + "the committee's national bodies); once closed, the full result (anyone)")
+    public Mono<ResponseEntity<BallotView>> ballot(@PathVariable String ballotId, Actor actor) {
+        return ballots.read(actor, ballotId).map(stored -> ResponseEntity.ok().eTag(stored.etag()).body(BallotView.of(stored.state())));
     }
 
     @GetMapping
-    @Operation(summary = "The ballots of a proposal, oldest first")
-    public Flux<BallotView> ballotsOfProposal(@RequestParam("proposal") String proposal) {
-        return ballots.findByProposal(proposal).map(stored -> BallotView.of(stored.state()));
+    @Operation(summary = "The ballots of a proposal the caller may see, oldest first: closed ones to anyone, open ones to "
+            + "editors, the secretariat and the committee's national bodies")
+    public Flux<BallotView> ballotsOfProposal(@RequestParam("proposal") @NotBlank String proposal, Actor actor) {
+        return ballots.findByProposal(actor, proposal).map(stored -> BallotView.of(stored.state()));
     }
 
     @PutMapping("/{ballotId}/votes/{memberBody}")

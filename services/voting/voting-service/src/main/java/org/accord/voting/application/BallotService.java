@@ -106,8 +106,15 @@ public class BallotService {
         return ballots.find(ballotId).switchIfEmpty(Mono.error(() -> new NotFoundException("Ballot", ballotId)));
     }
 
-    public Flux<Stored<Ballot>> findByProposal(String proposalId) {
-        return ballots.find(Criteria.where("state.proposalId").is(proposalId), Sort.by("state.openedAt"), 0, MAX_LISTED);
+    /** The ballot as the actor may see it; see {@link Ballot#requireReadableBy(Actor)}. */
+    public Mono<Stored<Ballot>> read(Actor actor, String ballotId) {
+        return find(ballotId).doOnNext(stored -> stored.state().requireReadableBy(actor));
+    }
+
+    /** The ballots of a proposal the actor may see: all once closed, open ones only to the committee. */
+    public Flux<Stored<Ballot>> findByProposal(Actor actor, String proposalId) {
+        return ballots.find(Criteria.where("state.proposalId").is(proposalId), Sort.by("state.openedAt"), 0, MAX_LISTED)
+                .filter(stored -> stored.state().readableBy(actor));
     }
 
     /** Every vote as cast, in order; see {@link Ballot#requireHistoryReadableBy(Actor)}. */

@@ -167,6 +167,27 @@ public record Ballot(String ballotId, String proposalId, String committeeId, Bal
     }
 
     /**
+     * Who may see the ballot at all: anyone once it has closed (results are public); while it is
+     * open, editors, the secretariat and the national bodies of the committee's members when it
+     * opened (P and O), and no one else.
+     */
+    public boolean readableBy(Actor actor) {
+        return closed() || actor.has(Role.EDITOR) || actor.has(Role.SECRETARIAT)
+                || actor.has(Role.NATIONAL_BODY) && (participatingMembers.contains(actor.memberBody())
+                        || observingMembers.contains(actor.memberBody()));
+    }
+
+    /** See {@link #readableBy(Actor)}: 401 without a token, 403 for anyone else it is not shown to. */
+    public void requireReadableBy(Actor actor) {
+        if (readableBy(actor)) {
+            return;
+        }
+        actor.require(Role.EDITOR, Role.SECRETARIAT, Role.NATIONAL_BODY);
+        throw new ForbiddenException(actor.name() + " is not a member of " + committeeId
+                + "; an open ballot is shown to the committee's members only, its result to anyone once it closes");
+    }
+
+    /**
      * Who may see every vote as cast, in order: anyone once the ballot closed (results are public);
      * while it is open, the secretariat and the editor only, so no national body votes knowing
      * how others voted.
@@ -179,6 +200,7 @@ public record Ballot(String ballotId, String proposalId, String committeeId, Bal
 
     /** A national body may see its own current vote while the ballot is open; the secretariat any. */
     public void requireVoteReadableBy(Actor actor, String memberBody) {
+        requireReadableBy(actor);
         if (closed() || actor.has(Role.SECRETARIAT)) {
             return;
         }
