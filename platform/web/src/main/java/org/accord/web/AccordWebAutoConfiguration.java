@@ -38,6 +38,21 @@ public class AccordWebAutoConfiguration {
                 .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Boolean, tools.jackson.databind.cfg.CoercionAction.Fail));
     }
 
+    /**
+     * Reactor Netty 1.3.6, the version Boot 4.0.7 manages, can stop reading a keep-alive
+     * connection when a request arrives before the previous one's handling has fully terminated:
+     * that request is never answered (reactor/reactor-netty#4361, fixed in 1.3.8, which needs a
+     * newer Netty than Boot manages). Seen here about once in 3,000 requests. Until the managed
+     * version has the fix, every service closes the connection after each response; set
+     * {@code accord.web.keep-alive=true} to turn keep-alive back on.
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "accord.web.keep-alive",
+            havingValue = "false", matchIfMissing = true)
+    org.springframework.boot.reactor.netty.NettyServerCustomizer accordConnectionPerRequest() {
+        return server -> server.maxKeepAliveRequests(1);
+    }
+
     @Bean
     TraceContextFilter accordTraceContextFilter() {
         return new TraceContextFilter();

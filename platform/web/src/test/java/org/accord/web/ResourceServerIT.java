@@ -47,6 +47,12 @@ class ResourceServerIT {
     }
 
     @Test
+    void shouldCloseEachConnectionAfterItsResponseUntilReactorNettyFixesKeepAlive() {
+        http.get().uri("/actuator/health").exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("Connection", "close");
+    }
+
+    @Test
     void shouldForbidARoleTheActionDoesNotAllow() {
         http.post().uri("/committees").headers(h -> h.setBearerAuth(TestTokens.nationalBody("KE"))).exchange()
                 .expectStatus().isForbidden()
