@@ -22,7 +22,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * What every Accord service gets from the platform for its events: the embedded outbox and its
  * relay, the consumer builder with idempotency and metrics, dead-letter topics named
- * {@code <topic>.<group>.dlt}, and a store health check that works on the embedded store.
+ * {@code <topic>.<group>.dlt}, majority write and read concerns on the store
+ * ({@link StoreDurability}), and a store health check that works on the embedded store.
  */
 @AutoConfiguration
 public class AccordMessagingAutoConfiguration {
@@ -90,6 +91,11 @@ public class AccordMessagingAutoConfiguration {
             metrics.deadLettered(record.topic(), exception);
             return Topics.deadLetter(record.topic(), group);
         };
+    }
+
+    @Bean
+    StoreDurability accordStoreDurability(@Value("${spring.mongodb.uri:}") String uri) {
+        return new StoreDurability(uri);
     }
 
     @Bean

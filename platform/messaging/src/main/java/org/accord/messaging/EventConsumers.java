@@ -21,7 +21,8 @@ import reactor.core.publisher.Mono;
  * ({@code Consumer<Message<byte[]>>} on the regular Kafka binder): it reads the CloudEvent from
  * the {@code ce_*} headers, dispatches on {@code ce_type}, ignores types it does not know
  * (tolerant reader), meters every event, and lets failures propagate so the binder retries with
- * backoff and then dead-letters the record. A record that is not a readable CloudEvent fails with
+ * backoff and then dead-letters the record (an event naming something this service does not have
+ * fails with {@link UnknownReferenceException}, never silently). A record that is not a readable CloudEvent fails with
  * {@link MalformedEventException}, which the platform defaults mark as not retryable.
  */
 public class EventConsumers {
@@ -95,8 +96,15 @@ public class EventConsumers {
                 ? consumed.once(consumerName, event.id(), () -> registration.handler().handle(received))
                 : registration.handler().handle(received);
         // Events this handler causes continue the trace of the event that caused them.
-        handling.contextWrite(ctx -> event.traceparent() == null ? ctx
-                        : ctx.put(TraceContext.CONTEXT_KEY, TraceContext.childOf(event.traceparent())))
-                .block(handlerTimeout);
+        try {
+            handling.contextWrite(ctx -> event.traceparent() == null ? ctx
+                            : ctx.put(TraceContext.CONTEXT_KEY, TraceContext.childOf(event.traceparent())))
+                    .block(handlerTimeout);
+        } catch (UnknownReferenceException unknown) {
+            log.warn("{} cannot apply {} ({}): {}; retried, then dead-lettered", consumerName, event.type(), event.id(),
+                    unknown.getMessage());
+            metrics.unknownReference(event, consumerName, unknown);
+            throw unknown;
+        }
     }
 }

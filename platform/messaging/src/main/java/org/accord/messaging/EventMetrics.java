@@ -13,7 +13,9 @@ import org.accord.events.CloudEvent;
  * {@code accord.events.published} and {@code accord.events.consumed} counters per type,
  * {@code accord.events.consumer.lag} (event time to processing time, a histogram),
  * {@code accord.outbox.publish.latency} (write to broker acknowledgement, a histogram),
- * {@code accord.events.dead.lettered} per topic, and the {@code accord.outbox.backlog} gauge.
+ * {@code accord.events.dead.lettered} per topic and reason, {@code accord.events.unknown.reference}
+ * (attempts at an event naming something unknown, see {@link UnknownReferenceException}), and the
+ * {@code accord.outbox.backlog} gauge.
  */
 public class EventMetrics {
 
@@ -37,6 +39,13 @@ public class EventMetrics {
         Timer.builder("accord.events.consumer.lag").description("From the event's time to the end of its processing")
                 .tag("type", event.type()).publishPercentileHistogram().register(registry)
                 .record(nonNegative(Duration.between(event.time(), processedAt)));
+    }
+
+    void unknownReference(CloudEvent event, String consumer, UnknownReferenceException e) {
+        Counter.builder("accord.events.unknown.reference")
+                .description("Attempts to handle an event that names something this service does not have")
+                .tag("type", event.type()).tag("consumer", consumer).tag("kind", e.kind())
+                .register(registry).increment();
     }
 
     void deadLettered(String topic, Throwable reason) {

@@ -33,7 +33,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /**
  * Every refusal as an RFC 9457 {@code application/problem+json} document: domain problems with
  * their status and members, bean validation and malformed bodies as 400 with an {@code errors}
- * list that names each field, bodies over the size limit as 413. A bad request is never a 5xx.
+ * list that names each field, bodies over the size limit as 413. A bad request is never a 5xx; a
+ * store that cannot be reached is a 503 with {@code Retry-After} (nothing was acknowledged).
  */
 @RestControllerAdvice
 @Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
@@ -125,8 +126,36 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, exchange);
     }
 
+    /**
+     * The store (or another resource the request needs) cannot be reached or did not answer in
+     * time: a primary failover, a store restarting. Nothing was acknowledged, so the client may
+     * send the same request again (with the same Idempotency-Key where it has one).
+     */
+    static final java.util.Set<String> UNAVAILABLE = java.util.Set.of(
+            "org.springframework.dao.DataAccessResourceFailureException",
+            "org.springframework.dao.TransientDataAccessResourceException",
+            "org.springframework.dao.QueryTimeoutException",
+            "com.mongodb.MongoTimeoutException",
+            "com.mongodb.MongoSocketException",
+            "com.mongodb.MongoNotPrimaryException",
+            "com.mongodb.MongoNodeIsRecoveringException",
+            "com.mongodb.MongoExecutionTimeoutException",
+            "com.mongodb.MongoWriteConcernException");
+
+    static final String RETRY_AFTER_SECONDS = "2";
+
     @ExceptionHandler(Exception.class)
     public Mono<ResponseEntity<Object>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
+        if (unavailable(ex)) {
+            log.warn("Unavailable on {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex.toString());
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The store did not answer in time (it may be restarting or electing a new primary); the request was "
+                            + "not acknowledged. Send it again after Retry-After seconds (with the same Idempotency-Key).");
+            body.setTitle("Temporarily unavailable");
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            return handleExceptionInternal(ex, body, headers, HttpStatus.SERVICE_UNAVAILABLE, exchange);
+        }
         log.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The server failed to handle this request; nothing was changed by it if it was refused here.");
@@ -211,6 +240,18 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             }
         }
         return name == null ? "parameter" : name;
+    }
+
+    /** Whether the failure, or one of its causes, is of an unavailable store (by class name: no store on this classpath). */
+    static boolean unavailable(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
+                if (UNAVAILABLE.contains(type.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Throwable findCause(Throwable ex, Class<? extends Throwable> type) {
