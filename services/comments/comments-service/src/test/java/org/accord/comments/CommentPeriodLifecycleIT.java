@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
  */
 class CommentPeriodLifecycleIT extends ServiceHarness {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     @Test
     void shouldAcceptCommentsUntilTheDeadlineThenCloseAndAnnounceTheCounts() {
         openReview(Duration.ofDays(30)); // the consumer and the HTTP path are warm before the clock starts
@@ -119,6 +122,30 @@ class CommentPeriodLifecycleIT extends ServiceHarness {
             assertThat(closed.byMemberBody()).isEqualTo(Map.of("SE", 1));
             assertThat(comments.collect(r -> isClosed(r, review.periodId()), Duration.ofSeconds(2))).hasSize(1);
         }
+    }
+
+    @Test
+    void shouldDeadLetterARequestToCloseAPeriodItNeverOpenedWithTheReasonAndCountIt() {
+        String proposalId = fresh("p");
+        String periodId = fresh("cp");
+        ReviewCloseRequested close = new ReviewCloseRequested(proposalId, periodId, "editor", Instant.now());
+        try (TopicProbe dlt = TopicProbe.on(Topics.deadLetter(Topics.PROPOSALS, "comments"))) {
+            publish(ProposalEvents.REVIEW_CLOSE_REQUESTED, proposalId, close);
+            ConsumerRecord<String, byte[]> dead = dlt.await(r -> proposalId.equals(r.key()), Duration.ofSeconds(40));
+            assertThat(TopicProbe.header(dead, "ce_type")).isEqualTo(ProposalEvents.REVIEW_CLOSE_REQUESTED.name());
+            StringBuilder reason = new StringBuilder();
+            dead.headers().forEach(h -> {
+                if (h.key().contains("exception-message") || h.key().contains("exception_message")) {
+                    reason.append(new String(h.value(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            });
+            assertThat(reason.toString()).contains("No comment period '" + periodId + "' here");
+        }
+        assertThat(registry.find("accord.events.unknown.reference").tag("kind", "comment period").counter())
+                .isNotNull()
+                .satisfies(c -> assertThat(c.count()).isGreaterThanOrEqualTo(2));
+        assertThat(registry.find("accord.events.dead.lettered").tag("reason", "UnknownReferenceException").counter()).isNotNull();
+        get("/comment-periods/" + periodId, TestTokens.editor()).expectStatus().isNotFound();
     }
 
     @Test

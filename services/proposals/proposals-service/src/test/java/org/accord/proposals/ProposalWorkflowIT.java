@@ -124,6 +124,26 @@ class ProposalWorkflowIT {
     }
 
     @Test
+    void shouldDeadLetterABallotResultForAProposalItDoesNotHaveWithTheReasonAndCountIt() {
+        String unknown = "p-" + java.util.UUID.randomUUID();
+        try (TopicProbe dlt = TopicProbe.on(Topics.deadLetter(Topics.BALLOTS, "proposals"))) {
+            deliver(BallotEvents.CLOSED, unknown, ballotClosed(unknown, "b-" + unknown, "DIS", "APPROVED", 0));
+            var dead = dlt.await(r -> unknown.equals(r.key()), Duration.ofSeconds(40));
+            StringBuilder reason = new StringBuilder();
+            dead.headers().forEach(h -> {
+                if (h.key().contains("exception-message") || h.key().contains("exception_message")) {
+                    reason.append(new String(h.value(), StandardCharsets.UTF_8));
+                }
+            });
+            assertThat(reason.toString()).contains("No proposal '" + unknown + "' here");
+        }
+        assertThat(meters.find("accord.events.unknown.reference").tag("kind", "proposal")
+                .tag("type", BallotEvents.CLOSED.name()).counter()).isNotNull();
+        http.get().uri("/proposals/{id}", unknown).headers(h -> h.setBearerAuth(TestTokens.editor()))
+                .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void shouldBePublishedWhenTheStandardIsIssuedAndLetARevisionKeepItsProjectNumber() {
         Map<String, Object> submitted = submit(TC1, "Evaluation metrics", DRAFT);
         String id = (String) submitted.get("id");

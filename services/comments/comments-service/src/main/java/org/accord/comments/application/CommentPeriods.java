@@ -21,6 +21,7 @@ import org.accord.comments.domain.PeriodKind;
 import org.accord.comments.domain.PeriodStatus;
 import org.accord.messaging.AggregateStore;
 import org.accord.messaging.Stored;
+import org.accord.messaging.UnknownReferenceException;
 import org.accord.problem.NotFoundException;
 import org.accord.problem.VersionConflictException;
 import org.slf4j.Logger;
@@ -85,7 +86,10 @@ public class CommentPeriods {
      */
     public Mono<Void> close(String periodId, CloseReason reason, String appliedEventId) {
         return Mono.defer(() -> periods.find(periodId)
-                        .switchIfEmpty(Mono.fromRunnable(() -> log.warn("No comment period '{}' to close ({})", periodId, reason)))
+                        // The request to close follows the event that opened the period on the same partition:
+                        // a period this service does not have means that event was lost or dead-lettered.
+                        .switchIfEmpty(Mono.error(() -> new UnknownReferenceException("comment period", periodId,
+                                "asked to close it (" + reason + ") before it was opened here")))
                         .flatMap(stored -> {
                             if (!stored.state().isOpen()) {
                                 return Mono.empty();

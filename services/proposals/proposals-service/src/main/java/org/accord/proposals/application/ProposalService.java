@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.accord.actor.Actor;
 import org.accord.messaging.AggregateStore;
 import org.accord.messaging.Stored;
+import org.accord.messaging.UnknownReferenceException;
 import org.accord.problem.InvalidInputException;
 import org.accord.problem.NotFoundException;
 import org.accord.problem.VersionConflictException;
@@ -163,6 +164,10 @@ public class ProposalService {
             return Mono.empty();
         }
         return Mono.defer(() -> proposals.find(proposalId))
+                // Every event reacted to here follows one of this proposal's own events: a proposal this
+                // service does not have means a lost write, never an event to drop.
+                .switchIfEmpty(Mono.error(() -> new UnknownReferenceException("proposal", proposalId,
+                        "the event follows one of its own events, so it should be stored")))
                 .flatMap(stored -> stored.hasApplied(eventId) ? Mono.<Void>empty() : apply(stored, eventId, decide))
                 .retryWhen(Retry.backoff(5, Duration.ofMillis(20)).filter(VersionConflictException.class::isInstance))
                 .then();
