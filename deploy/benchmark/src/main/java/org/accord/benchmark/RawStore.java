@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -16,11 +17,14 @@ import org.bson.Document;
 /**
  * The store's own write rate, with nothing of Accord in between: the MongoDB Java driver
  * inserting 1 KB documents, a thousand to an {@code insertMany}, into a scratch database of the
- * same store the services use (dropped afterwards).
+ * same store the services use (dropped afterwards), acknowledged with the services' write concern
+ * (majority, journaled), so with the same durability as theirs.
  */
 public final class RawStore {
 
     public static final String DATABASE = "accord-benchmark-raw";
+    /** What the services ask for (StoreDurability): on the embedded store every acknowledged write is synced anyway. */
+    public static final WriteConcern WRITE_CONCERN = WriteConcern.MAJORITY.withJournal(true);
 
     private RawStore() {
     }
@@ -31,6 +35,7 @@ public final class RawStore {
     public static InsertRun bulkInsert(String uri, int batches, int batchSize, int documentBytes) {
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri))
+                .writeConcern(WRITE_CONCERN)
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(10, TimeUnit.SECONDS))
                 .applyToSocketSettings(b -> b.readTimeout(120, TimeUnit.SECONDS))
                 .build();
