@@ -33,13 +33,15 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Faults in the middle of running workflows: a workflow service killed with SIGKILL and started
- * again, the broker stopped and started again, and malformed records on every consumed topic.
- * Each scenario ends with the same checks: nothing lost, nothing doubled, nothing dead-lettered
- * that should not be.
+ * again, the broker killed with SIGKILL and started again, the store killed with SIGKILL during
+ * journeys, batch uploads and submissions, and malformed records on every consumed topic. Each
+ * scenario ends with the same checks: nothing answered lost, nothing doubled, nothing
+ * dead-lettered that should not be; after the broker and the store, every event on the broker
+ * held against the state. {@link FaultDrillIT} repeats the store and broker kills many times.
  */
 @Order(2)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FaultToleranceIT extends SystemTest {
+class FaultToleranceIT extends FaultRounds {
 
     private static final long SEED = Long.getLong("accord.system-tests.seed", System.nanoTime());
     private static final Random RANDOM = new Random(SEED);
@@ -95,7 +97,7 @@ class FaultToleranceIT extends SystemTest {
 
     @Test
     @Order(2)
-    void shouldCompleteEveryWorkflowWhenTheBrokerIsStoppedAndStartedAgainMidWorkflow() {
+    void shouldCompleteEveryWorkflowAndKeepEveryEventsStateWhenTheBrokerIsKilledMidWorkflow() {
         List<String> members = workflow.committee(Workflow.TC1_SLUG).all();
         List<ProposalRun> runs = List.of(newRun("broker-a"), newRun("broker-b"));
         List<CompletableFuture<ProposalRun.Edition>> journeys = new ArrayList<>();
@@ -104,15 +106,29 @@ class FaultToleranceIT extends SystemTest {
             journeys.add(CompletableFuture.supplyAsync(() -> workflow.fullJourney(run, commenters, STEP), JOURNEYS));
         }
         Workflow.sleep(Duration.ofMillis(2_000 + RANDOM.nextInt(4_000)));
-        System.out.println("FAULT stopping the broker while " + runs.get(0).name + " is at '" + runs.get(0).step()
+        System.out.println("FAULT kill -9 of the broker while " + runs.get(0).name + " is at '" + runs.get(0).step()
                 + "' and " + runs.get(1).name + " at '" + runs.get(1).step() + "'");
-        stack.stop("kafka");
-        Workflow.sleep(Duration.ofSeconds(5));
+        stack.kill("kafka");
+        assertThat(stack.alive("kafka")).isFalse();
         Duration back = stack.start("kafka");
         System.out.printf(Locale.ROOT, "FAULT broker back after %.1f s; %s is at '%s'%n", back.toMillis() / 1000.0,
                 runs.get(0).name, runs.get(0).step());
         await(journeys);
         checks.verify(runs);
+        System.out.println("FAULT after the broker's kill: " + checks.verifyEvents());
+    }
+
+    @Test
+    @Order(4)
+    void shouldKeepEveryAnsweredWriteWhenTheStoreIsKilledDuringWorkflowsBatchUploadsAndSubmissions() {
+        Round round = round("store", RANDOM, 2, List.of("store"));
+        assertThat(round.killed()).containsExactly("store");
+        assertThat(round.comments()).as("comments uploaded in batches across the kill").isEqualTo(6 * 3 * 15);
+        assertThat(round.whileStoreDead()).as("a request while the store was dead").singleElement().satisfies(u -> {
+            assertThat(u.status()).isEqualTo(503);
+            assertThat(u.contentType()).startsWith("application/problem+json");
+            assertThat(u.retryAfter()).isNotBlank();
+        });
     }
 
     @Test
@@ -153,21 +169,6 @@ class FaultToleranceIT extends SystemTest {
     }
 
     private static List<String> pick(List<String> members, int count) {
-        List<String> shuffled = new ArrayList<>(members);
-        java.util.Collections.shuffle(shuffled, RANDOM);
-        return List.copyOf(shuffled.subList(0, count));
-    }
-
-    private static <T> void await(List<CompletableFuture<T>> journeys) {
-        try {
-            CompletableFuture.allOf(journeys.toArray(CompletableFuture[]::new)).get(6, TimeUnit.MINUTES);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof AssertionError a) {
-                throw a;
-            }
-            throw new AssertionError(e.getCause());
-        } catch (Exception e) {
-            throw new AssertionError("The journeys did not end within 6 minutes", e);
-        }
+        return pick(RANDOM, members, count);
     }
 }

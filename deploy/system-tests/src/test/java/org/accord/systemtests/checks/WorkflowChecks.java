@@ -44,7 +44,12 @@ public final class WorkflowChecks {
                 continue;
             }
             soft.assertThat(workflow.proposalsTitled(run)).as(run.name + ": proposals with its title").containsExactly(run.proposalId());
-            soft.assertThat(workflow.stage(run)).as(run.name + ": final stage").isEqualTo(run.expectedFinalStage());
+            JsonNode proposal = workflow.proposal(run);
+            soft.assertThat(proposal.path("stage").asString()).as(run.name + ": final stage").isEqualTo(run.expectedFinalStage());
+            if (run.projectNumber() != null) {
+                soft.assertThat(proposal.path("projectNumber").asInt()).as(run.name + ": the project number it was answered with")
+                        .isEqualTo(run.projectNumber());
+            }
             for (ProposalRun.Period period : run.periods()) {
                 JsonNode stored = api.get(editor(), "/api/comment-periods/" + period.periodId + "/comments").requireStatus(200).json();
                 List<String> read = new ArrayList<>();
@@ -71,6 +76,20 @@ public final class WorkflowChecks {
         verifyFeeds(soft, api);
         verifyDeadLetters(soft);
         soft.assertAll();
+    }
+
+    /**
+     * After a fault of the store or the broker: every event on the broker against the state the
+     * API reads ({@link EventChecks}), and no project number answered to two runs of this JVM.
+     */
+    public EventChecks.Counts verifyEvents() {
+        SoftAssertions soft = new SoftAssertions();
+        EventChecks.Counts counts = EventChecks.verify(soft, workflow.api(), bootstrapServers);
+        Map<Integer, List<String>> answered = Ledger.runs().stream().filter(r -> r.projectNumber() != null && "NEW".equals(r.kind))
+                .collect(Collectors.groupingBy(ProposalRun::projectNumber, Collectors.mapping(r -> r.name, Collectors.toList())));
+        answered.forEach((number, runs) -> soft.assertThat(runs).as("runs answered with project number " + number).hasSize(1));
+        soft.assertAll();
+        return counts;
     }
 
     private static void verifyFeeds(SoftAssertions soft, AccordApi api) {

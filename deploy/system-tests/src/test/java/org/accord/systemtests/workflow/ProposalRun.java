@@ -67,6 +67,7 @@ public final class ProposalRun {
     public final String kind;
     public final String basedOn;
     volatile String proposalId;
+    volatile Integer projectNumber;
     private volatile String step = "not started";
     private volatile java.util.function.Consumer<String> onStep = s -> { };
     volatile String expectedFinalStage = "60.60";
@@ -104,6 +105,16 @@ public final class ProposalRun {
 
     public String expectedFinalStage() {
         return expectedFinalStage;
+    }
+
+    /** For a run that stops short of publication (a fault drill's submissions and uploads). */
+    public void expectFinalStage(String stage) {
+        expectedFinalStage = stage;
+    }
+
+    /** The project number the submission was answered with, or null where its answer was lost. */
+    public Integer projectNumber() {
+        return projectNumber;
     }
 
     public Optional<Edition> edition() {

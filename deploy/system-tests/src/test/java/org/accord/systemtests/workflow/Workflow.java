@@ -124,7 +124,13 @@ public final class Workflow {
         Reply reply = api.once("POST", "/api/proposals", editor(), body("committee", run.committee, "title", run.title,
                 "scope", "Evaluation reports for machine-learning models (" + run.name + ")", "kind", run.kind,
                 "basedOn", run.basedOn, "text", text), () -> findByTitle(run).isPresent());
-        run.proposalId = reply == null ? findByTitle(run).orElseThrow() : reply.requireStatus(201).json().get("id").asString();
+        if (reply == null) {
+            run.proposalId = findByTitle(run).orElseThrow();
+        } else {
+            JsonNode submitted = reply.requireStatus(201).json();
+            run.proposalId = submitted.get("id").asString();
+            run.projectNumber = submitted.path("projectNumber").asInt();
+        }
     }
 
     /** The ids of the proposals whose title carries the run's name (exactly one, unless a submission was duplicated). */
@@ -254,6 +260,26 @@ public final class Workflow {
         if (reply.json().path("count").asInt() != comments.size()) {
             throw new AssertionError("Upload of " + comments.size() + " rows accepted as " + reply);
         }
+    }
+
+    /**
+     * National bodies upload batches into the period, all at once: {@code batches} each of
+     * {@code size} comments per member body, each batch with its own Idempotency-Key, sent again
+     * with the same key while its fate is unknown.
+     */
+    public void uploadBatches(ProposalRun run, ProposalRun.Period period, List<String> memberBodies, int batches, int size) {
+        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        for (String mb : memberBodies) {
+            for (int b = 0; b < batches; b++) {
+                List<SentComment> batch = new ArrayList<>();
+                for (int i = 0; i < size; i++) {
+                    batch.add(new SentComment(mb, i % 2 == 0 ? "4.1" : "5.3", i % 3 == 0 ? "ed" : "te",
+                            "Batch " + b + " comment " + i + " of " + mb + " on " + run.name + ".", i % 2 == 0 ? "Say so." : null));
+                }
+                sent.add(CompletableFuture.runAsync(() -> commentBatch(run, period, mb, batch), requests));
+            }
+        }
+        join(sent);
     }
 
     private static Map<String, Object> commentJson(SentComment c) {
