@@ -106,7 +106,7 @@ final class GroupCommit implements MongoBackend {
 
     @Override
     public QueryResult handleQuery(MongoQuery query) {
-        QueryResult result = query(query.getFullCollectionName(), false, () -> backend.handleQuery(query));
+        QueryResult result = query(query.getFullCollectionName(), () -> backend.handleQuery(query));
         awaitDurable(issued.get());
         return result;
     }
@@ -130,31 +130,19 @@ final class GroupCommit implements MongoBackend {
     }
 
     /**
-     * Runs a command under its collection's lock (exclusive for writes) and copies the answer
+     * Runs a read under its collection's lock (writes take it exclusively) and copies the answer
      * before the lock is released. mongo-java-server answers with the stored document objects
      * themselves and updates them in place: without the copy, a reply serialised while another
      * update runs can carry that update's values (two findAndModify {@code $inc} answered the same
      * number) or a document half updated.
      */
-    private <T> T query(String collection, boolean exclusive, Supplier<T> execution) {
+    private <T> T query(String collection, Supplier<T> execution) {
         ReentrantReadWriteLock lock = collections.computeIfAbsent(collection, c -> new ReentrantReadWriteLock());
-        var held = exclusive ? lock.writeLock() : lock.readLock();
-        held.lock();
+        lock.readLock().lock();
         try {
-            T result = execution.get();
-            if (result instanceof Document d) {
-                @SuppressWarnings("unchecked")
-                T copy = (T) d.cloneDeeply();
-                return copy;
-            }
-            if (result instanceof QueryResult q) {
-                @SuppressWarnings("unchecked")
-                T copy = (T) new QueryResult(q.collectDocuments().stream().map(Document::cloneDeeply).toList(), q.getCursorId());
-                return copy;
-            }
-            return result;
+            return copied(execution.get());
         } finally {
-            held.unlock();
+            lock.readLock().unlock();
         }
     }
 
@@ -170,22 +158,44 @@ final class GroupCommit implements MongoBackend {
         return false;
     }
 
+    @SuppressWarnings("unchecked")
+    private static <T> T copied(T result) {
+        if (result instanceof Document d) {
+            return (T) d.cloneDeeply();
+        }
+        if (result instanceof QueryResult q) {
+            return (T) new QueryResult(q.collectDocuments().stream().map(Document::cloneDeeply).toList(), q.getCursorId());
+        }
+        return result;
+    }
+
     private <T> T read(String collection, Supplier<T> execution) {
-        T result = query(collection, false, execution);
+        T result = query(collection, execution);
         // Everything this read could have seen had its number before the read ended.
         awaitDurable(issued.get());
         return result;
     }
 
+    /**
+     * The collection's lock first, then the shared lock the committer excludes: a write waiting
+     * for a collection (behind a long scan) holds nothing that keeps the committer, and so the
+     * writes of every other collection, waiting.
+     */
     private <T> T write(String collection, Supplier<T> execution) {
         long sequence;
         T result;
-        applying.readLock().lock();
+        ReentrantReadWriteLock lock = collections.computeIfAbsent(collection, c -> new ReentrantReadWriteLock());
+        lock.writeLock().lock();
         try {
-            sequence = issued.incrementAndGet();
-            result = query(collection, true, execution);
+            applying.readLock().lock();
+            try {
+                sequence = issued.incrementAndGet();
+                result = copied(execution.get());
+            } finally {
+                applying.readLock().unlock();
+            }
         } finally {
-            applying.readLock().unlock();
+            lock.writeLock().unlock();
             signalWork();
         }
         awaitDurable(sequence);

@@ -111,7 +111,8 @@ class MongoWireStoreKillIT {
                     Thread.sleep(ThreadLocalRandom.current().nextLong(0, 700));
                     store.destroyForcibly();
                     killed.set(true);
-                    store.waitFor(10, TimeUnit.SECONDS);
+                    // Gone for good (its port closed) before the next one starts on the same file and port.
+                    assertThat(store.waitFor(60, TimeUnit.SECONDS)).as("the killed store ended").isTrue();
                 } finally {
                     writers.shutdownNow();
                     writers.awaitTermination(20, TimeUnit.SECONDS);
@@ -228,7 +229,7 @@ class MongoWireStoreKillIT {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        LocalStack.awaitStore("mongodb://localhost:" + port, java.time.Duration.ofSeconds(60), process::isAlive);
+        LocalStack.awaitStore("mongodb://localhost:" + port, java.time.Duration.ofSeconds(120), process::isAlive);
         return process;
     }
 
@@ -238,7 +239,7 @@ class MongoWireStoreKillIT {
                         + "/?w=majority&journal=true&readConcernLevel=majority&retryWrites=false"))
                 .writeConcern(WriteConcern.MAJORITY.withJournal(true))
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(2, TimeUnit.SECONDS))
-                .applyToSocketSettings(b -> b.readTimeout(5, TimeUnit.SECONDS))
+                .applyToSocketSettings(b -> b.readTimeout(30, TimeUnit.SECONDS))
                 .applyToConnectionPoolSettings(b -> b.maxWaitTime(5, TimeUnit.SECONDS))
                 .build());
     }
