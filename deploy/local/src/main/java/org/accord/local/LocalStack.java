@@ -241,6 +241,12 @@ public final class LocalStack {
             }
         }
         env.put("SERVER_PORT", Integer.toString(settings.portOf(spec)));
+        if (spec.name().equals("identity")) {
+            // A local stack gives every client the published <client-id>-secret, asked for by name
+            // (identity refuses them otherwise); ACCORD_DEVELOPMENT_SECRETS=false in the launcher's
+            // environment turns it off, for secrets from ACCORD_CLIENT_SECRETS_FILE.
+            env.put("ACCORD_DEVELOPMENT_SECRETS", System.getenv().getOrDefault("ACCORD_DEVELOPMENT_SECRETS", "true"));
+        }
         return env;
     }
 
