@@ -25,7 +25,9 @@ command -v java >/dev/null 2>&1 || { echo "Java 17 or later is needed (java not 
 launch() {
   # The launcher runs from a copy, so a rebuild while the stack runs cannot pull a jar from under it.
   mkdir -p "$RUN/kafka-lib"
-  cp -p deploy/local/target/accord-local.jar "$RUN/accord-local.jar"
+  # A new file moved into place: a running stack's processes keep reading the copy they opened.
+  cp -p deploy/local/target/accord-local.jar "$RUN/accord-local.jar.new"
+  mv -f "$RUN/accord-local.jar.new" "$RUN/accord-local.jar"
   cp -pu deploy/local/target/kafka-lib/*.jar "$RUN/kafka-lib/"
   exec java -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
     -cp "$RUN/accord-local.jar:$RUN/kafka-lib/*" org.accord.local.LocalStack "$@"
