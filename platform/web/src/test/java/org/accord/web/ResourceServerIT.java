@@ -18,7 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** Real signed JWTs through the real resource server: who gets in, and what the actor is. */
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.application.name=sample", "accord.security.public-get-paths=/comments/**"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @ContextConfiguration(initializers = TestTokensInitializer.class)
 class ResourceServerIT {
 
