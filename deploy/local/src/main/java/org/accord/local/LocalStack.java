@@ -692,8 +692,9 @@ public final class LocalStack {
     /**
      * {@code run.sh restart <name>} from another terminal: ends that process of the running stack
      * (SIGTERM, SIGKILL after the grace period), starts it again exactly as its launcher did (the
-     * launcher's saved settings, the same run copies and data) and waits until it is ready. The new
-     * process is recorded, so the launcher's supervisor watches it and {@code stop} ends it.
+     * launcher's saved settings, the same run copies and data) and waits until it is ready; one that
+     * died is just started. The new process is recorded, so the launcher's supervisor watches it and
+     * {@code stop} ends it. A name the stack never started is refused.
      */
     public static boolean restartRunning(StackSettings given, String name, PrintStream out) {
         if (!processNames().contains(name)) {
@@ -711,8 +712,14 @@ public final class LocalStack {
             Files.createDirectories(settings.run());
             Files.writeString(marker, Long.toString(ProcessHandle.current().pid()));
             LocalStack restarter = new LocalStack(settings, out, false, false);
-            Optional<ProcessHandle> running = Optional.ofNullable(restarter.supervisor.records().read().get(name))
-                    .flatMap(PidRecords.Recorded::live);
+            PidRecords.Recorded recorded = restarter.supervisor.records().read().get(name);
+            if (recorded == null) {
+                // A process that died is started again; one that was never part of this stack is not.
+                out.println("No " + name + " was started from " + settings.data() + " (no record in " + settings.pidFile()
+                        + "): start the stack with deploy/local/run.sh");
+                return false;
+            }
+            Optional<ProcessHandle> running = recorded.live();
             if (running.isPresent()) {
                 restarter.say(name, "stopping pid " + running.get().pid());
                 running.get().destroy();

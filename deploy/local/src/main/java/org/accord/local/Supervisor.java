@@ -30,6 +30,10 @@ public final class Supervisor {
     private final boolean launcher;
     private final List<StackProcess> processes = new CopyOnWriteArrayList<>();
 
+    public Supervisor(Path pidFile, Path logs) {
+        this(pidFile, logs, true);
+    }
+
     /**
      * @param launcher true in the launcher, which records itself beside its processes; false in
      *                 {@code run.sh restart}, which only starts one process for a stack it does not run

@@ -143,6 +143,11 @@ class LocalStackIT {
 
     @Test
     void shouldRestartOneProcessFromAnotherTerminalKeepingItsDataAndStopEverythingAfterTheLauncherWasKilled() throws Exception {
+        assertThat(command("restart-nothing", "restart", "store").waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(commands.get("restart-nothing").exitValue()).as("no stack runs here: nothing to restart").isEqualTo(1);
+        assertThat(Files.readString(output("restart-nothing"))).contains("No store was started from");
+        assertThat(LocalStack.listening(settings.storePort())).isFalse();
+
         Process launcher = command("launcher", "start", "--services=none");
         awaitOutput("launcher", "services UP", Duration.ofSeconds(180));
         Map<String, Long> first = LocalStack.readPidFile(settings.pidFile());
