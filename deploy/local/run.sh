@@ -7,10 +7,14 @@
 #   deploy/local/run.sh --services=proposals,voting   start only these services (or none)
 #   deploy/local/run.sh --port-offset=10000   every port + 10000 (a second stack beside this one;
 #                                       give it its own ACCORD_DATA)
-#   deploy/local/run.sh stop            stop a stack started in another terminal
+#   deploy/local/run.sh --supervise     start again a process that dies (back-off 1 s doubling to 60 s)
+#   deploy/local/run.sh stop            stop every process of the stack, whoever started it
+#   deploy/local/run.sh restart <name>  restart one process of a running stack and wait for its health
+#                                       (store, kafka, identity, gateway, proposals, comments, voting, publication)
 #
 # Environment: ACCORD_DATA (default deploy/local/data), KAFKA_BOOTSTRAP_SERVERS and MONGODB_URI
-# (use existing infrastructure instead of the embedded broker/store), ACCORD_PORT_OFFSET.
+# (use existing infrastructure instead of the embedded broker/store), ACCORD_PORT_OFFSET,
+# ACCORD_SUPERVISE=true (as --supervise), ACCORD_MAX_REQUEST_SIZE (default 4MB, gateway and services).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -25,17 +29,26 @@ command -v java >/dev/null 2>&1 || { echo "Java 17 or later is needed (java not 
 launch() {
   # The launcher runs from a copy, so a rebuild while the stack runs cannot pull a jar from under it.
   mkdir -p "$RUN/kafka-lib"
-  cp -p deploy/local/target/accord-local.jar "$RUN/accord-local.jar"
+  # A new file moved into place: a running stack's processes keep reading the copy they opened.
+  cp -p deploy/local/target/accord-local.jar "$RUN/accord-local.jar.new"
+  mv -f "$RUN/accord-local.jar.new" "$RUN/accord-local.jar"
   cp -pu deploy/local/target/kafka-lib/*.jar "$RUN/kafka-lib/"
   exec java -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
     -cp "$RUN/accord-local.jar:$RUN/kafka-lib/*" org.accord.local.LocalStack "$@"
 }
 
-if [[ "${1:-}" == "stop" ]]; then
+control() {
+  # stop and restart act on a running stack, whose launcher and infrastructure run from the copies
+  # in $RUN: they run from the build output and leave those copies alone.
+  exec java -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    -cp "deploy/local/target/accord-local.jar:deploy/local/target/kafka-lib/*" org.accord.local.LocalStack "$@"
+}
+
+if [[ "${1:-}" == "stop" || "${1:-}" == "restart" ]]; then
   if [[ ! -f deploy/local/target/accord-local.jar ]]; then
-    echo "Nothing to stop: the local stack was never built."; exit 0
+    echo "Nothing to $1: the local stack was never built."; exit 0
   fi
-  launch stop
+  control "$@"
 fi
 
 build=false

@@ -73,12 +73,29 @@ public final class LocalStack {
     private final Map<String, StackProcess> services = new ConcurrentHashMap<>();
     /** Processes ended on purpose (a fault drill): their exit is news to nobody. */
     private final java.util.Set<Long> deliberate = ConcurrentHashMap.newKeySet();
+    /** Names ended on purpose and not started again yet: the supervisor leaves them down. */
+    private final java.util.Set<String> held = ConcurrentHashMap.newKeySet();
+    /** Every process name this launcher has started: what it keeps running when it supervises. */
+    private final java.util.Set<String> expected = ConcurrentHashMap.newKeySet();
+    private final boolean supervise;
+    private final Map<String, Backoff> backoffs = new ConcurrentHashMap<>();
+    private volatile Thread watcher;
     private volatile boolean stopping;
 
     public LocalStack(StackSettings settings, PrintStream out) {
+        this(settings, out, false);
+    }
+
+    /** @param supervise restart a process of the stack that dies, with an exponential back-off ({@link Backoff}) */
+    public LocalStack(StackSettings settings, PrintStream out, boolean supervise) {
+        this(settings, out, supervise, true);
+    }
+
+    private LocalStack(StackSettings settings, PrintStream out, boolean supervise, boolean launcher) {
         this.settings = settings;
         this.out = out;
-        this.supervisor = new Supervisor(settings.pidFile(), settings.logs());
+        this.supervise = supervise;
+        this.supervisor = new Supervisor(settings.pidFile(), settings.logs(), launcher);
     }
 
     public static void main(String[] args) {
@@ -86,6 +103,17 @@ public final class LocalStack {
         String command = arguments.isEmpty() || arguments.get(0).startsWith("--") ? "start" : arguments.get(0);
         List<String> options = arguments.isEmpty() || arguments.get(0).startsWith("--") ? arguments : arguments.subList(1, arguments.size());
         PrintStream out = System.out;
+        boolean supervise = options.contains("--supervise") || "true".equalsIgnoreCase(System.getenv("ACCORD_SUPERVISE"));
+        options = options.stream().filter(option -> !option.equals("--supervise")).toList();
+        String target = null;
+        if (command.equals("restart")) {
+            if (options.isEmpty() || options.get(0).startsWith("--")) {
+                command = "usage";
+            } else {
+                target = options.get(0);
+                options = options.subList(1, options.size());
+            }
+        }
         StackSettings settings;
         try {
             settings = StackSettings.from(System.getenv(), options);
@@ -95,14 +123,23 @@ public final class LocalStack {
             return;
         }
         switch (command) {
-            case "start" -> new LocalStack(settings, out).run();
+            case "start" -> new LocalStack(settings, out, supervise).run();
             case "stop" -> System.exit(stopRunning(settings, out) ? 0 : 1);
+            case "restart" -> System.exit(restartRunning(settings, target, out) ? 0 : 1);
             default -> {
-                System.err.println("Usage: LocalStack [start] [--services=" + String.join(",", ServiceCatalogue.names())
-                        + "|none] [--data=DIR] [--port-offset=N]   |   LocalStack stop");
+                System.err.println("Usage: LocalStack [start] [--supervise] [--services=" + String.join(",", ServiceCatalogue.names())
+                        + "|none] [--data=DIR] [--port-offset=N]   |   LocalStack stop   |   LocalStack restart <"
+                        + String.join("|", processNames()) + ">");
                 System.exit(2);
             }
         }
+    }
+
+    /** The names the launcher gives its processes: what {@code restart} accepts. */
+    static List<String> processNames() {
+        List<String> names = new ArrayList<>(List.of("store", "kafka"));
+        names.addAll(ServiceCatalogue.names());
+        return names;
     }
 
     /** Starts everything, prints the table, and stays until Ctrl-C, {@code stop}, or every child has ended. */
@@ -115,6 +152,7 @@ public final class LocalStack {
             System.exit(1);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "accord-local-shutdown"));
+        settings.save();
         try {
             startInfrastructure();
             startServices();
@@ -124,7 +162,12 @@ public final class LocalStack {
             System.exit(1);
         }
         printTable();
-        awaitChildren();
+        if (supervise) {
+            out.println("Supervising: a process that dies is started again (back-off " + Backoff.FIRST.toSeconds() + " s doubling to "
+                    + Backoff.CAP.toSeconds() + " s, " + Backoff.ATTEMPTS + " attempts in a row at most).");
+        }
+        startWatching();
+        awaitStackEnd();
     }
 
     /** The store and the broker, each embedded unless MONGODB_URI / KAFKA_BOOTSTRAP_SERVERS name existing ones. */
@@ -143,6 +186,9 @@ public final class LocalStack {
             CompletableFuture.allOf(store, broker).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        if (supervise) {
+            startWatching();
         }
     }
 
@@ -168,6 +214,7 @@ public final class LocalStack {
                         ShieldedMain.class.getName(), MongoWireStore.class.getName(),
                         "--port=" + settings.storePort(), "--file=" + file)),
                 Map.of(), true);
+        expected.add("store");
         watch(store);
         awaitStore(settings.mongoUri(), STORE_TIMEOUT, store::alive);
         store.markReady();
@@ -190,6 +237,7 @@ public final class LocalStack {
         Path log4j = broker.writeLogConfig(settings.run().resolve("kafka-log4j2.properties"));
         StackProcess process = supervisor.start("kafka",
                 broker.command(settings.run().resolve("accord-local.jar"), lib, log4j), Map.of(), true);
+        expected.add("kafka");
         watch(process);
         KafkaBroker.awaitReady(settings.kafkaBootstrapServers(), BROKER_TIMEOUT, process::alive);
         process.markReady();
@@ -241,6 +289,12 @@ public final class LocalStack {
             }
         }
         env.put("SERVER_PORT", Integer.toString(settings.portOf(spec)));
+        if (spec.name().equals("identity")) {
+            // A local stack gives every client the published <client-id>-secret, asked for by name
+            // (identity refuses them otherwise); ACCORD_DEVELOPMENT_SECRETS=false in the launcher's
+            // environment turns it off, for secrets from ACCORD_CLIENT_SECRETS_FILE.
+            env.put("ACCORD_DEVELOPMENT_SECRETS", System.getenv().getOrDefault("ACCORD_DEVELOPMENT_SECRETS", "true"));
+        }
         return env;
     }
 
@@ -249,6 +303,7 @@ public final class LocalStack {
         StackProcess process = supervisor.start(spec.name(),
                 Supervisor.javaCommand(spec.name(), SERVICE_FLAGS, List.of("-jar", copy.toString())), serviceEnvironment(spec), false);
         services.put(spec.name(), process);
+        expected.add(spec.name());
         say(spec.name(), "starting on port " + settings.portOf(spec) + " (log " + process.log() + ")");
         return process;
     }
@@ -300,6 +355,7 @@ public final class LocalStack {
      */
     public void kill(String name) {
         StackProcess process = running(name);
+        held.add(name);
         deliberate.add(process.pid());
         say(name, "killing pid " + process.pid() + " (SIGKILL)");
         process.kill();
@@ -308,6 +364,7 @@ public final class LocalStack {
     /** Stops one process gracefully (SIGTERM), waiting for it to end. */
     public void stop(String name) {
         StackProcess process = running(name);
+        held.add(name);
         deliberate.add(process.pid());
         say(name, "stopping pid " + process.pid());
         process.terminate();
@@ -322,6 +379,10 @@ public final class LocalStack {
         process(name).filter(StackProcess::alive).ifPresent(p -> {
             throw new IllegalStateException(name + " still runs (pid " + p.pid() + ")");
         });
+        held.remove(name);
+        if (stopping) {
+            throw new IllegalStateException("The stack is stopping: " + name + " is not started again");
+        }
         Path lib = settings.run().resolve("kafka-lib");
         switch (name) {
             case "kafka" -> startBroker(lib);
@@ -383,9 +444,15 @@ public final class LocalStack {
             return;
         }
         stopping = true;
-        if (!supervisor.processes().isEmpty()) {
+        long self = ProcessHandle.current().pid();
+        boolean others = supervisor.records().read().values().stream()
+                .anyMatch(r -> r.pid() != self && r.live().isPresent());
+        if (!supervisor.processes().isEmpty() || others) {
             out.println("Stopping the local stack ...");
             supervisor.stopAll(STOP_GRACE);
+            // Processes of this stack that another command started (run.sh restart) are ours to stop too.
+            stopRecorded(supervisor.records(), STOP_GRACE);
+            supervisor.records().delete();
             out.println("Stopped.");
         }
     }
@@ -398,19 +465,112 @@ public final class LocalStack {
         return settings;
     }
 
-    private void awaitChildren() {
-        List<CompletableFuture<Process>> exits = supervisor.processes().stream().map(p -> p.process().onExit()).toList();
-        CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new)).join();
-        if (!stopping) {
-            out.println("Every process of the stack has ended.");
-            System.exit(1);
+    /**
+     * Stays while any process of the stack lives, whoever started it (a process started again by
+     * {@code run.sh restart} is not this launcher's child, but it is the stack's), or a restart is
+     * under way; exits once every one has ended.
+     */
+    private void awaitStackEnd() {
+        while (!stopping) {
+            KafkaBroker.sleep(Duration.ofSeconds(1));
+            if (!stopping && !anyAlive() && backoffs.values().stream().noneMatch(Backoff::pending)) {
+                out.println("Every process of the stack has ended.");
+                System.exit(1);
+            }
+        }
+    }
+
+    private boolean anyAlive() {
+        Map<String, PidRecords.Recorded> records = supervisor.records().read();
+        return expected.stream().anyMatch(name -> records.containsKey(name) && records.get(name).live().isPresent()
+                || restartingElsewhere(name));
+    }
+
+    /** Looks at the stack once a second: reports a process that ended and, when supervising, starts it again. */
+    private synchronized void startWatching() {
+        if (watcher != null) {
+            return;
+        }
+        watcher = new Thread(() -> {
+            while (!stopping) {
+                try {
+                    look();
+                } catch (RuntimeException e) {
+                    out.println("!! supervisor: " + e.getMessage());
+                }
+                KafkaBroker.sleep(Duration.ofSeconds(1));
+            }
+        }, "accord-local-supervisor");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private void look() {
+        Map<String, PidRecords.Recorded> records = supervisor.records().read();
+        for (String name : expected) {
+            PidRecords.Recorded record = records.get(name);
+            Backoff backoff = backoffs.computeIfAbsent(name, n -> new Backoff());
+            if (record != null && record.live().isPresent()) {
+                backoff.seenAlive(record.pid());
+                continue;
+            }
+            if (stopping || held.contains(name) || backoff.pending() || restartingElsewhere(name)
+                    || record == null || !backoff.firstNewsOf(record.pid())) {
+                continue;
+            }
+            if (supervisor.processes().stream().noneMatch(p -> p.pid() == record.pid())) {
+                // Not our child (started by run.sh restart): watch() could not report it.
+                out.println();
+                out.println("!! " + name + " (pid " + record.pid() + ") ended; log " + settings.logs().resolve(name + ".log"));
+            }
+            if (supervise) {
+                superviseRestart(name, backoff);
+            }
+        }
+    }
+
+    private void superviseRestart(String name, Backoff backoff) {
+        Optional<Duration> delay = backoff.next();
+        if (delay.isEmpty()) {
+            say(name, "NOT restarted: it died " + Backoff.ATTEMPTS + " times in a row; start it with deploy/local/run.sh restart " + name);
+            return;
+        }
+        say(name, String.format(Locale.ROOT, "restarting in %.0f s (attempt %d)", seconds(delay.get()), backoff.attempts()));
+        waiting.submit(() -> {
+            long before = Optional.ofNullable(supervisor.records().read().get(name)).map(PidRecords.Recorded::pid).orElse(-1L);
+            try {
+                KafkaBroker.sleep(delay.get());
+                if (!stopping && !held.contains(name) && !restartingElsewhere(name)) {
+                    start(name);
+                    say(name, "restarted (pid " + process(name).map(StackProcess::pid).orElse(-1L) + ")");
+                }
+            } catch (RuntimeException e) {
+                say(name, "restart failed: " + e.getMessage());
+            } finally {
+                long after = Optional.ofNullable(supervisor.records().read().get(name)).map(PidRecords.Recorded::pid).orElse(-1L);
+                backoff.done(after != before);
+            }
+        });
+    }
+
+    /** Whether {@code run.sh restart <name>} is at work on that process from another terminal. */
+    private boolean restartingElsewhere(String name) {
+        return restartMarker(settings, name).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive).isPresent();
+    }
+
+    private static Optional<Long> restartMarker(StackSettings settings, String name) {
+        Path marker = settings.run().resolve("restarting-" + name);
+        try {
+            return Files.exists(marker) ? Optional.of(Long.parseLong(Files.readString(marker).trim())) : Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
         }
     }
 
     /** Reports a child that ends while the stack runs: the user sees it at once, with its log. */
     private void watch(StackProcess process) {
         process.process().onExit().thenAccept(p -> {
-            if (!stopping && !deliberate.contains(p.pid())) {
+            if (!stopping && !deliberate.contains(p.pid()) && !restartingElsewhere(process.name())) {
                 out.println();
                 out.println("!! " + process.name() + " (pid " + p.pid() + ") exited with code " + p.exitValue()
                         + "; log " + process.log());
@@ -473,55 +633,111 @@ public final class LocalStack {
 
     /** The launcher that owns this data directory, if it still runs. */
     static Optional<Long> runningLauncher(StackSettings settings) {
-        return readPidFile(settings.pidFile()).entrySet().stream()
-                .filter(e -> e.getKey().equals("launcher"))
-                .map(Map.Entry::getValue)
-                .filter(pid -> pid != ProcessHandle.current().pid())
-                .filter(pid -> ProcessHandle.of(pid).filter(LocalStack::ours).isPresent())
-                .findFirst();
+        return Optional.ofNullable(new PidRecords(settings.pidFile()).read().get("launcher"))
+                .filter(r -> r.pid() != ProcessHandle.current().pid())
+                .flatMap(PidRecords.Recorded::live)
+                .map(ProcessHandle::pid);
     }
 
     /**
      * Stops a stack started elsewhere from the same data directory: asks its launcher to stop (it
-     * ends its children in order), then ends any child that is still there.
+     * ends every process of the stack in order), then ends any recorded process that is still there,
+     * also when the launcher itself was killed and whoever started the process.
      */
     public static boolean stopRunning(StackSettings settings, PrintStream out) {
-        Map<String, Long> pids = readPidFile(settings.pidFile());
-        if (pids.isEmpty()) {
+        PidRecords records = new PidRecords(settings.pidFile());
+        if (records.read().isEmpty()) {
             out.println("No local stack is running from " + settings.data() + " (no " + settings.pidFile() + ").");
             return true;
         }
         long self = ProcessHandle.current().pid();
-        List<ProcessHandle> alive = pids.values().stream()
-                .filter(pid -> pid != self)
-                .map(ProcessHandle::of).flatMap(Optional::stream)
-                .filter(LocalStack::ours).toList();
+        List<PidRecords.Recorded> alive = records.read().values().stream()
+                .filter(r -> r.pid() != self && r.live().isPresent()).toList();
         if (alive.isEmpty()) {
             out.println("No process of the local stack is alive; removing the stale " + settings.pidFile());
-            deleteQuietly(settings.pidFile());
+            records.delete();
             return true;
         }
         out.println("Stopping the local stack (" + alive.size() + " processes) ...");
-        Optional<ProcessHandle> launcher = Optional.ofNullable(pids.get("launcher")).filter(pid -> pid != self)
-                .flatMap(ProcessHandle::of).filter(LocalStack::ours);
-        if (launcher.isPresent()) {
-            launcher.get().destroy();
-            awaitEnd(List.of(launcher.get()), STOP_GRACE.multipliedBy(2).plusSeconds(10));
-        }
-        // Whatever the launcher left (or all of it, when the launcher was killed): services
-        // first, then the broker and the store, as the launcher itself would.
-        Map<Long, String> names = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> names.put(pid, name));
-        List<ProcessHandle> services = alive.stream().filter(h -> !isInfrastructure(names.get(h.pid()))).toList();
-        List<ProcessHandle> infrastructure = alive.stream().filter(h -> isInfrastructure(names.get(h.pid()))).toList();
-        for (List<ProcessHandle> group : List.of(services, infrastructure)) {
-            group.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
-            awaitEnd(group, STOP_GRACE);
-            group.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        }
-        deleteQuietly(settings.pidFile());
+        alive.stream().filter(r -> r.name().equals("launcher")).findFirst().flatMap(PidRecords.Recorded::live).ifPresent(launcher -> {
+            launcher.destroy();
+            awaitEnd(List.of(launcher), STOP_GRACE.multipliedBy(2).plusSeconds(10));
+        });
+        // Whatever the launcher left (or all of it, when the launcher was killed).
+        stopRecorded(records, STOP_GRACE);
+        records.delete();
         out.println("Stopped.");
         return true;
+    }
+
+    /**
+     * Ends every recorded process but this one: the services first, then the broker and the store,
+     * as the launcher does; SIGTERM, then SIGKILL for what has not ended within the grace period.
+     */
+    static void stopRecorded(PidRecords records, Duration grace) {
+        long self = ProcessHandle.current().pid();
+        Map<String, PidRecords.Recorded> recorded = records.read();
+        List<PidRecords.Recorded> others = recorded.values().stream()
+                .filter(r -> r.pid() != self && !r.name().equals("launcher")).toList();
+        for (boolean infrastructure : new boolean[] {false, true}) {
+            List<ProcessHandle> group = others.stream().filter(r -> r.infrastructure() == infrastructure)
+                    .map(PidRecords.Recorded::live).flatMap(Optional::stream).toList();
+            group.forEach(ProcessHandle::destroy);
+            awaitEnd(group, grace);
+            group.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+            awaitEnd(group, Duration.ofSeconds(10));
+        }
+    }
+
+    /**
+     * {@code run.sh restart <name>} from another terminal: ends that process of the running stack
+     * (SIGTERM, SIGKILL after the grace period), starts it again exactly as its launcher did (the
+     * launcher's saved settings, the same run copies and data) and waits until it is ready; one that
+     * died is just started. The new process is recorded, so the launcher's supervisor watches it and
+     * {@code stop} ends it. A name the stack never started is refused.
+     */
+    public static boolean restartRunning(StackSettings given, String name, PrintStream out) {
+        if (!processNames().contains(name)) {
+            out.println("Unknown process '" + name + "' (known: " + String.join(", ", processNames()) + ")");
+            return false;
+        }
+        StackSettings settings = given.asSaved();
+        if (name.equals("store") && settings.externalMongo().isPresent()
+                || name.equals("kafka") && settings.externalKafka().isPresent()) {
+            out.println("The " + name + " of this stack is not one of its processes (MONGODB_URI / KAFKA_BOOTSTRAP_SERVERS)");
+            return false;
+        }
+        Path marker = settings.run().resolve("restarting-" + name);
+        try {
+            Files.createDirectories(settings.run());
+            Files.writeString(marker, Long.toString(ProcessHandle.current().pid()));
+            LocalStack restarter = new LocalStack(settings, out, false, false);
+            PidRecords.Recorded recorded = restarter.supervisor.records().read().get(name);
+            if (recorded == null) {
+                // A process that died is started again; one that was never part of this stack is not.
+                out.println("No " + name + " was started from " + settings.data() + " (no record in " + settings.pidFile()
+                        + "): start the stack with deploy/local/run.sh");
+                return false;
+            }
+            Optional<ProcessHandle> running = recorded.live();
+            if (running.isPresent()) {
+                restarter.say(name, "stopping pid " + running.get().pid());
+                running.get().destroy();
+                awaitEnd(List.of(running.get()), STOP_GRACE);
+                if (running.get().isAlive()) {
+                    running.get().destroyForcibly();
+                    awaitEnd(List.of(running.get()), Duration.ofSeconds(10));
+                }
+            }
+            restarter.start(name);
+            restarter.say(name, "restarted: pid " + restarter.process(name).map(StackProcess::pid).orElse(-1L));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            out.println("FAILED to restart " + name + ": " + e.getMessage());
+            return false;
+        } finally {
+            deleteQuietly(marker);
+        }
     }
 
     private static boolean isInfrastructure(String name) {
@@ -542,21 +758,10 @@ public final class LocalStack {
                 || commandLine.contains(LocalStack.class.getName());
     }
 
+    /** The recorded pid of each process of the stack (and of its launcher), by name. */
     static Map<String, Long> readPidFile(Path pidFile) {
         Map<String, Long> pids = new LinkedHashMap<>();
-        if (!Files.exists(pidFile)) {
-            return pids;
-        }
-        try {
-            for (String line : Files.readAllLines(pidFile, StandardCharsets.UTF_8)) {
-                String[] parts = line.trim().split("\\s+");
-                if (parts.length == 2 && parts[1].matches("\\d+")) {
-                    pids.put(parts[0], Long.parseLong(parts[1]));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + pidFile, e);
-        }
+        new PidRecords(pidFile).read().forEach((name, record) -> pids.put(name, record.pid()));
         return pids;
     }
 

@@ -1,5 +1,10 @@
 package org.accord.local;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -7,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -117,6 +123,52 @@ public record StackSettings(Path root, Path data, int storePort, int kafkaPort, 
 
     public Path pidFile() {
         return run().resolve("stack.pid");
+    }
+
+    /** What the launcher was started with, so {@code run.sh restart} starts a process exactly as the launcher would. */
+    public Path savedFile() {
+        return run().resolve("stack.properties");
+    }
+
+    public void save() {
+        Properties saved = new Properties();
+        saved.setProperty("root", root.toString());
+        saved.setProperty("data", data.toString());
+        saved.setProperty("store-port", Integer.toString(storePort));
+        saved.setProperty("kafka-port", Integer.toString(kafkaPort));
+        saved.setProperty("controller-port", Integer.toString(controllerPort));
+        externalKafka.ifPresent(v -> saved.setProperty("external-kafka", v));
+        externalMongo.ifPresent(v -> saved.setProperty("external-mongo", v));
+        saved.setProperty("services", String.join(",", services));
+        saved.setProperty("port-offset", Integer.toString(portOffset));
+        try {
+            Files.createDirectories(run());
+            try (Writer writer = Files.newBufferedWriter(savedFile(), StandardCharsets.UTF_8)) {
+                saved.store(writer, "Accord local stack: what its launcher was started with");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + savedFile(), e);
+        }
+    }
+
+    /** The settings the launcher of this data directory saved, or these when it saved none. */
+    public StackSettings asSaved() {
+        if (!Files.exists(savedFile())) {
+            return this;
+        }
+        Properties saved = new Properties();
+        try (Reader reader = Files.newBufferedReader(savedFile(), StandardCharsets.UTF_8)) {
+            saved.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + savedFile(), e);
+        }
+        String services = saved.getProperty("services", "");
+        return new StackSettings(Path.of(saved.getProperty("root", root.toString())), data,
+                Integer.parseInt(saved.getProperty("store-port")), Integer.parseInt(saved.getProperty("kafka-port")),
+                Integer.parseInt(saved.getProperty("controller-port")),
+                Optional.ofNullable(saved.getProperty("external-kafka")), Optional.ofNullable(saved.getProperty("external-mongo")),
+                services.isBlank() ? Set.of() : new LinkedHashSet<>(Arrays.asList(services.split(","))),
+                Integer.parseInt(saved.getProperty("port-offset", "0")));
     }
 
     /** The build output of this module: the launcher jar and the one runtime classpath of store, broker and tools. */

@@ -17,21 +17,35 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts the stack's processes as plain {@code java} processes with their output in one log
- * file each, keeps their ids in a pid file (so {@code run.sh stop} can end a stack started in
- * another terminal), and stops them: services first, then the broker and the store.
+ * file each, records their ids and start times ({@link PidRecords}, so {@code run.sh stop} can end
+ * a stack started in another terminal), and stops them: services first, then the broker and the store.
  */
 public final class Supervisor {
 
     /** System property on every child's command line: marks a process as ours before anything is killed. */
     public static final String MARKER = "accord.local.process";
 
-    private final Path pidFile;
+    private final PidRecords records;
     private final Path logs;
+    private final boolean launcher;
     private final List<StackProcess> processes = new CopyOnWriteArrayList<>();
 
     public Supervisor(Path pidFile, Path logs) {
-        this.pidFile = pidFile;
+        this(pidFile, logs, true);
+    }
+
+    /**
+     * @param launcher true in the launcher, which records itself beside its processes; false in
+     *                 {@code run.sh restart}, which only starts one process for a stack it does not run
+     */
+    public Supervisor(Path pidFile, Path logs, boolean launcher) {
+        this.records = new PidRecords(pidFile);
         this.logs = logs;
+        this.launcher = launcher;
+    }
+
+    PidRecords records() {
+        return records;
     }
 
     /** The java binary of this JVM: every child runs on the same Java as the launcher. */
@@ -67,7 +81,10 @@ public final class Supervisor {
             // A restart replaces the ended process of the same name.
             processes.removeIf(p -> p.name().equals(name) && !p.alive());
             processes.add(process);
-            writePidFile();
+            if (launcher && !records.read().containsKey("launcher")) {
+                records.put("launcher", ProcessHandle.current());
+            }
+            records.put(name, process.process().toHandle());
             return process;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name + ": " + e.getMessage(), e);
@@ -115,27 +132,11 @@ public final class Supervisor {
         stop(services, grace);
         stop(infrastructure, grace);
         processes.clear();
-        try {
-            Files.deleteIfExists(pidFile);
-        } catch (IOException e) {
-            // The next start finds no live process behind the stale entries and overwrites the file.
-        }
     }
 
     private static void stop(List<StackProcess> group, Duration grace) {
         group.forEach(StackProcess::terminate);
         group.forEach(p -> p.awaitExit(grace));
-    }
-
-    private synchronized void writePidFile() throws IOException {
-        Files.createDirectories(pidFile.getParent());
-        StringBuilder text = new StringBuilder("launcher " + ProcessHandle.current().pid() + "\n");
-        for (StackProcess p : processes) {
-            text.append(p.name()).append(' ').append(p.pid()).append('\n');
-        }
-        Path tmp = pidFile.resolveSibling(pidFile.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, pidFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Keeps the previous run's log beside the new one: the first thing to read after a failed restart. */

@@ -60,6 +60,7 @@ class LocalStackIT {
     Path data = Path.of(System.getProperty("basedir", ".")).resolve("target/local-stack-it").toAbsolutePath();
     StackSettings settings;
     List<LocalStack> stacks = new ArrayList<>();
+    Map<String, Process> commands = new java.util.LinkedHashMap<>();
 
     @BeforeEach
     void freshDataDirectory() throws IOException {
@@ -71,6 +72,8 @@ class LocalStackIT {
     @AfterEach
     void stopEverything() {
         stacks.forEach(LocalStack::stop);
+        commands.values().forEach(Process::destroyForcibly);
+        LocalStack.stopRunning(settings, new PrintStream(new ByteArrayOutputStream()));
     }
 
     @Test
@@ -139,6 +142,88 @@ class LocalStackIT {
     }
 
     @Test
+    void shouldRestartOneProcessFromAnotherTerminalKeepingItsDataAndStopEverythingAfterTheLauncherWasKilled() throws Exception {
+        assertThat(command("restart-nothing", "restart", "store").waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(commands.get("restart-nothing").exitValue()).as("no stack runs here: nothing to restart").isEqualTo(1);
+        assertThat(Files.readString(output("restart-nothing"))).contains("No store was started from");
+        assertThat(LocalStack.listening(settings.storePort())).isFalse();
+
+        Process launcher = command("launcher", "start", "--services=none");
+        awaitOutput("launcher", "services UP", Duration.ofSeconds(180));
+        Map<String, Long> first = LocalStack.readPidFile(settings.pidFile());
+        assertThat(first).containsKeys("launcher", "store", "kafka").containsEntry("launcher", launcher.pid());
+        String proposalId = "p-" + UUID.randomUUID();
+        try (MongoClient client = MongoClients.create(settings.mongoUri())) {
+            proposals(client).insertOne(new Document("_id", proposalId).append("title", "Evaluation of reports"));
+        }
+
+        assertThat(command("restart-store", "restart", "store").waitFor(120, TimeUnit.SECONDS)).isTrue();
+        Map<String, Long> second = LocalStack.readPidFile(settings.pidFile());
+        assertThat(exitCode("restart-store")).isZero();
+        assertThat(second.get("store")).isNotEqualTo(first.get("store"));
+        assertThat(alive(first.get("store"))).as("the store it replaced").isFalse();
+        assertThat(alive(second.get("store"))).isTrue();
+        try (MongoClient client = MongoClients.create(settings.mongoUri())) {
+            assertThat(proposals(client).find(new Document("_id", proposalId)).first())
+                    .as("the restarted store keeps its data").isNotNull().containsEntry("title", "Evaluation of reports");
+        }
+
+        // The broker too: now no child of the launcher lives, but the stack does, and so must the launcher.
+        assertThat(command("restart-kafka", "restart", "kafka").waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(exitCode("restart-kafka")).isZero();
+        Map<String, Long> third = LocalStack.readPidFile(settings.pidFile());
+        assertThat(third.get("kafka")).isNotEqualTo(first.get("kafka"));
+        assertThat(alive(first.get("kafka"))).isFalse();
+        Thread.sleep(3_000);
+        assertThat(launcher.isAlive()).as("the launcher stays while processes of its stack live").isTrue();
+
+        launcher.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertThat(alive(third.get("store"))).isTrue();
+        assertThat(alive(third.get("kafka"))).isTrue();
+
+        assertThat(command("stop", "stop").waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(exitCode("stop")).isZero();
+        java.util.Set<Long> every = new java.util.HashSet<>();
+        for (Map<String, Long> pids : List.of(first, second, third)) {
+            every.addAll(pids.values());
+        }
+        assertThat(every).as("no process of the stack is left").noneMatch(LocalStackIT::alive);
+        assertThat(settings.pidFile()).doesNotExist();
+        assertThat(LocalStack.listening(settings.storePort())).isFalse();
+        assertThat(LocalStack.listening(settings.kafkaPort())).isFalse();
+    }
+
+    @Test
+    void shouldStartAKilledStoreAgainWhenSupervisingAndKeepItsData() throws Exception {
+        LocalStack stack = new LocalStack(settings, System.out, true);
+        stacks.add(stack);
+        stack.startInfrastructure();
+        String proposalId = "p-" + UUID.randomUUID();
+        try (MongoClient client = MongoClients.create(settings.mongoUri())) {
+            proposals(client).insertOne(new Document("_id", proposalId).append("title", "Evaluation of reports"));
+        }
+        // H2 commits in the background about once a second (the store's durability is not this test's subject).
+        Thread.sleep(2_000);
+        long killed = stack.process("store").orElseThrow().pid();
+
+        // kill -9 from outside the launcher: nobody told it.
+        ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+
+        Instant deadline = Instant.now().plusSeconds(90);
+        Long restarted = null;
+        while (Instant.now().isBefore(deadline) && (restarted == null || restarted == killed || !alive(restarted))) {
+            Thread.sleep(500);
+            restarted = LocalStack.readPidFile(settings.pidFile()).get("store");
+        }
+        assertThat(restarted).as("a new store process is recorded").isNotNull().isNotEqualTo(killed);
+        LocalStack.awaitStore(settings.mongoUri(), Duration.ofSeconds(60), () -> true);
+        try (MongoClient client = MongoClients.create(settings.mongoUri())) {
+            assertThat(proposals(client).find(new Document("_id", proposalId)).first()).isNotNull();
+        }
+        assertThat(alive(stack.process("kafka").orElseThrow().pid())).as("the broker was left alone").isTrue();
+    }
+
+    @Test
     void shouldRefuseToStartAStoreOnAPortAnotherProgramHolds() throws Exception {
         try (ServerSocket taken = new ServerSocket(settings.storePort(), 50, java.net.InetAddress.getByName("localhost"))) {
             LocalStack stack = new LocalStack(settings, new PrintStream(new ByteArrayOutputStream()));
@@ -153,6 +238,51 @@ class LocalStackIT {
         stacks.add(stack);
         stack.startInfrastructure();
         return stack;
+    }
+
+    /** The launcher's own command line in a process of its own, as run.sh runs it from another terminal. */
+    private Process command(String name, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Supervisor.java(), "-Xmx128m", "-XX:TieredStopAtLevel=1",
+                "-cp", Supervisor.classpath(settings.localJar(), settings.kafkaLib().resolve("*")), LocalStack.class.getName()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(output(name).toFile());
+        builder.environment().putAll(Map.of("ACCORD_HOME", root.toString(), "ACCORD_DATA", data.toString(),
+                "ACCORD_STORE_PORT", Integer.toString(settings.storePort()),
+                "ACCORD_KAFKA_PORT", Integer.toString(settings.kafkaPort()),
+                "ACCORD_KAFKA_CONTROLLER_PORT", Integer.toString(settings.controllerPort())));
+        builder.environment().remove("ACCORD_SUPERVISE");
+        Process process = builder.start();
+        commands.put(name, process);
+        return process;
+    }
+
+    private Path output(String name) {
+        return data.resolveSibling("local-stack-it-" + name + ".out");
+    }
+
+    /** The exit code of the named command, which has ended, with what it printed when it is not 0. */
+    private int exitCode(String name) throws IOException {
+        int code = commands.get(name).exitValue();
+        if (code != 0) {
+            System.out.println(Files.readString(output(name)));
+        }
+        return code;
+    }
+
+    private void awaitOutput(String name, String text, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(output(name)) && Files.readString(output(name)).contains(text)) {
+                return;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError(name + " did not print '" + text + "' within " + timeout + ":\n" + Files.readString(output(name)));
+    }
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private static MongoCollection<Document> proposals(MongoClient client) {

@@ -52,7 +52,9 @@ class StackSettingsTest {
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "localhost:29092")
                 .containsEntry("MONGODB_URI", "mongodb://localhost:47017");
         assertThat(stack.serviceEnvironment(ServiceCatalogue.spec("identity"))).containsEntry("SERVER_PORT", "29000")
-                .containsEntry("ACCORD_ISSUER_URI", "http://localhost:29000");
+                .containsEntry("ACCORD_ISSUER_URI", "http://localhost:29000")
+                .containsEntry("ACCORD_DEVELOPMENT_SECRETS", System.getenv().getOrDefault("ACCORD_DEVELOPMENT_SECRETS", "true"));
+        assertThat(gateway).doesNotContainKey("ACCORD_DEVELOPMENT_SECRETS");
     }
 
     @Test

@@ -61,7 +61,7 @@ class GatewayIT {
         registry.add("accord.gateway.targets.voting", VOTING::uri);
         registry.add("accord.gateway.targets.publication", PUBLICATION::uri);
         registry.add("accord.gateway.targets.identity", IDENTITY::uri);
-        registry.add("accord.gateway.max-request-size", () -> "1MB");
+        registry.add("accord.max-request-size", () -> "1MB");
         registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "1s");
     }
 

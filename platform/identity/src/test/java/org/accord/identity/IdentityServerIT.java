@@ -54,6 +54,8 @@ class IdentityServerIT {
         registry.add("accord.identity.issuer", () -> ISSUER);
         registry.add("accord.identity.key-file", () -> keyDirectory.resolve("identity/jwk.json").toString());
         registry.add("ACCORD_CLIENT_SECRET_SECRETARIAT", () -> SECRETARIAT_SECRET);
+        // The published <client-id>-secret of the local stack, asked for explicitly (off by default).
+        registry.add("accord.identity.development-secrets", () -> true);
     }
 
     @Test
@@ -194,7 +196,8 @@ class IdentityServerIT {
 
     private static ConfigurableApplicationContext startIdentity(Path keyDirectory) {
         return new SpringApplicationBuilder(IdentityApplication.class)
-                .run("--server.port=0", "--accord.identity.key-file=" + keyDirectory.resolve("identity/jwk.json"));
+                .run("--server.port=0", "--accord.identity.development-secrets=true",
+                        "--accord.identity.key-file=" + keyDirectory.resolve("identity/jwk.json"));
     }
 
     private static String issuerOf(ConfigurableApplicationContext context) {

@@ -25,7 +25,7 @@ import com.sun.net.httpserver.HttpServer;
  * Real signed JWTs for service tests: an RSA key per test JVM whose public half is served as a
  * JWK set over HTTP, so the services' resource-server configuration verifies the tokens exactly
  * as it verifies the identity service's. Also mints the tokens that must be refused: expired,
- * from another issuer, signed by another key.
+ * without {@code exp}, issued in the future, from another issuer, signed by another key.
  */
 public final class TestTokens {
 
@@ -72,23 +72,51 @@ public final class TestTokens {
         return token("editor", List.of("editor"), null, Duration.ofMinutes(10), issuer(), strangerKey());
     }
 
+    /** Correctly signed by the test issuer, but with no {@code exp}: it would never end. */
+    public static String withoutExpiry(String memberBody) {
+        Instant now = Instant.now();
+        return sign(nationalBodyClaims(memberBody, now.minusSeconds(1)).build(), key());
+    }
+
+    /** Correctly signed by the test issuer, valid for ten minutes from an {@code iat} that lies {@code ahead} in the future. */
+    public static String issuedInTheFuture(String memberBody, Duration ahead) {
+        Instant issued = Instant.now().plus(ahead);
+        // nbf stays in the past, so only iat can be the reason for a refusal.
+        return sign(nationalBodyClaims(memberBody, issued).notBeforeTime(Date.from(Instant.now().minusSeconds(1)))
+                .expirationTime(Date.from(issued.plus(Duration.ofMinutes(10)))).build(), key());
+    }
+
     public static String token(String subject, List<String> roles, String memberBody, Duration validFor, String tokenIssuer,
                                RSAKey signingKey) {
         Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = claims(subject, roles, memberBody, tokenIssuer,
+                now.minusSeconds(validFor.isNegative() ? 3600 : 1))
+                .expirationTime(Date.from(now.plus(validFor)));
+        return sign(claims.build(), signingKey);
+    }
+
+    private static JWTClaimsSet.Builder nationalBodyClaims(String memberBody, Instant issued) {
+        return claims("nb-" + memberBody.toLowerCase(), List.of("national-body"), memberBody, issuer(), issued);
+    }
+
+    private static JWTClaimsSet.Builder claims(String subject, List<String> roles, String memberBody, String tokenIssuer,
+                                               Instant issued) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(subject)
                 .issuer(tokenIssuer)
                 .jwtID(UUID.randomUUID().toString())
-                .issueTime(Date.from(now.minusSeconds(validFor.isNegative() ? 3600 : 1)))
-                .notBeforeTime(Date.from(now.minusSeconds(validFor.isNegative() ? 3600 : 1)))
-                .expirationTime(Date.from(now.plus(validFor)))
+                .issueTime(Date.from(issued))
+                .notBeforeTime(Date.from(issued))
                 .claim("roles", roles);
         if (memberBody != null) {
             claims.claim("member_body", memberBody);
         }
+        return claims;
+    }
+
+    private static String sign(JWTClaimsSet claims, RSAKey signingKey) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(),
-                    claims.build());
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims);
             jwt.sign(new RSASSASigner(signingKey));
             return jwt.serialize();
         } catch (JOSEException e) {

@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * What every Accord web service gets: problem+json errors, W3C trace context carried into its
- * events, and the OpenAPI description of its API.
+ * What every Accord web service gets: problem+json errors, the one request body limit, W3C trace
+ * context carried into its events, and the OpenAPI description of its API.
  */
 @AutoConfiguration
 @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication(type = org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.REACTIVE)
@@ -51,6 +51,11 @@ public class AccordWebAutoConfiguration {
             havingValue = "false", matchIfMissing = true)
     org.springframework.boot.reactor.netty.NettyServerCustomizer accordConnectionPerRequest() {
         return server -> server.maxKeepAliveRequests(1);
+    }
+
+    @Bean
+    RequestBodyLimit accordRequestBodyLimit(@Value("${accord.max-request-size}") String maxRequestSize) {
+        return new RequestBodyLimit(org.springframework.util.unit.DataSize.parse(maxRequestSize));
     }
 
     @Bean

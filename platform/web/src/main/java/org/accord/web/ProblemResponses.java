@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
@@ -56,6 +57,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 "The request body is larger than this endpoint accepts: " + ex.getMessage());
         body.setTitle("Request body too large");
         return handleExceptionInternal(ex, body, null, HttpStatus.CONTENT_TOO_LARGE, exchange);
+    }
+
+    /** What WebFlux makes of a body past the codecs' limit (or past {@link RequestBodyLimit}'s, chunked). */
+    @ExceptionHandler(ContentTooLargeException.class)
+    public Mono<ResponseEntity<Object>> handleContentTooLarge(ContentTooLargeException ex, ServerWebExchange exchange) {
+        DataBufferLimitException cause = findCause(ex, DataBufferLimitException.class) instanceof DataBufferLimitException limit
+                ? limit : new DataBufferLimitException(ex.getReason() == null ? "the limit" : ex.getReason());
+        return handleTooLarge(cause, exchange);
     }
 
     /** Parameters checked by a {@code @Validated} controller's proxy rather than by WebFlux itself. */

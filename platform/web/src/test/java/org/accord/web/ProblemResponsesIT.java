@@ -9,7 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.application.name=sample", "spring.http.codecs.max-in-memory-size=2KB",
+        properties = {"spring.application.name=sample", "accord.max-request-size=2KB",
                 "accord.security.public-get-paths=/comments/**"})
 @AutoConfigureWebTestClient
 @org.springframework.test.context.ContextConfiguration(initializers = org.accord.testing.TestTokensInitializer.class)

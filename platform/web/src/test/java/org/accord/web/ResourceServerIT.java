@@ -1,5 +1,9 @@
 package org.accord.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
 import org.accord.testing.TestTokens;
 import org.accord.testing.TestTokensInitializer;
 import org.accord.web.sample.SampleApplication;
@@ -14,7 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** Real signed JWTs through the real resource server: who gets in, and what the actor is. */
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.application.name=sample", "accord.security.public-get-paths=/comments/**"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @ContextConfiguration(initializers = TestTokensInitializer.class)
 class ResourceServerIT {
 
@@ -37,6 +41,24 @@ class ResourceServerIT {
         }
         http.get().uri("/whoami").exchange().expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void shouldRefuseACorrectlySignedTokenThatNeverExpiresOrIsIssuedInTheFuture() {
+        for (String token : new String[] {TestTokens.withoutExpiry("KE"), TestTokens.issuedInTheFuture("KE", Duration.ofMinutes(10))}) {
+            http.get().uri("/whoami").headers(h -> h.setBearerAuth(token)).exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader().value("WWW-Authenticate", challenge -> assertThat(challenge).contains("invalid_token"))
+                    .expectBody().jsonPath("$.status").isEqualTo(401);
+        }
+    }
+
+    @Test
+    void shouldAcceptATokenIssuedWithinTheClockSkew() {
+        http.get().uri("/whoami").headers(h -> h.setBearerAuth(TestTokens.issuedInTheFuture("KE", Duration.ofSeconds(20)))).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.memberBody").isEqualTo("KE");
     }
 
     @Test

@@ -3,17 +3,16 @@ package org.accord.gateway.config;
 import java.net.URI;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.util.unit.DataSize;
 
 /**
- * Where the gateway sends requests and what it accepts. The targets default to the local stack's
+ * Where the gateway sends requests (the body limit is {@code accord.max-request-size}, shared with
+ * the services). The targets default to the local stack's
  * ports; {@code ACCORD_<SERVICE>_URI} variables point them elsewhere (application.yml).
  *
- * @param targets        base URI of each service
- * @param maxRequestSize bodies above this are refused with 413 before reaching a service
+ * @param targets base URI of each service
  */
 @ConfigurationProperties("accord.gateway")
-public record GatewayProperties(Targets targets, DataSize maxRequestSize) {
+public record GatewayProperties(Targets targets) {
 
     public record Targets(URI proposals, URI comments, URI voting, URI publication, URI identity) {
     }

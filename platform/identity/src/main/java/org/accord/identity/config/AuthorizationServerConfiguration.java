@@ -100,6 +100,10 @@ class AuthorizationServerConfiguration {
         return ClientRegister.withMemberBodies(MemberBodyRegister.codes(properties.memberBodies()));
     }
 
+    static final String WHAT_TO_SET = "Give each client its own secret with ACCORD_CLIENT_SECRETS_FILE (a properties file "
+            + "of <client-id>=<secret> lines) or " + ClientSecrets.VARIABLE_PREFIX + "<CLIENT_ID> variables; only on a local "
+            + "stack, set ACCORD_DEVELOPMENT_SECRETS=true (accord.identity.development-secrets) to use the published ones.";
+
     @Bean
     RegisteredClientRepository registeredClients(ClientRegister register, IdentityProperties properties, Environment environment) {
         ClientSecrets secrets = new ClientSecrets(environment, properties.secretsFilePath(), properties.developmentSecrets());
@@ -109,7 +113,7 @@ class AuthorizationServerConfiguration {
                 .build();
         List<RegisteredClient> clients = new ArrayList<>();
         List<String> withoutSecret = new ArrayList<>();
-        int developmentDefaults = 0;
+        List<String> published = new ArrayList<>();
         for (ClientIdentity identity : register.all()) {
             var secret = secrets.of(identity.clientId());
             if (secret.isEmpty()) {
@@ -117,7 +121,7 @@ class AuthorizationServerConfiguration {
                 continue;
             }
             if (secret.get().developmentDefault()) {
-                developmentDefaults++;
+                published.add(identity.clientId());
             }
             clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes(identity.clientId().getBytes(StandardCharsets.UTF_8)).toString())
                     .clientId(identity.clientId())
@@ -128,18 +132,21 @@ class AuthorizationServerConfiguration {
                     .tokenSettings(tokens)
                     .build());
         }
+        if (!published.isEmpty() && !properties.developmentSecrets()) {
+            throw new IllegalStateException("Refusing to start: " + published + " would accept the published development "
+                    + "secret <client-id>-secret. " + WHAT_TO_SET);
+        }
         if (clients.isEmpty()) {
-            throw new IllegalStateException("No client has a secret: set " + ClientSecrets.VARIABLE_PREFIX
-                    + "<CLIENT_ID> variables, accord.identity.secrets-file, or accord.identity.development-secrets=true");
+            throw new IllegalStateException("Refusing to start: no client has a secret. " + WHAT_TO_SET);
         }
         log.info("Registered {} clients for issuer {}", clients.size(), properties.issuer());
         if (!withoutSecret.isEmpty()) {
             log.warn("Not registered, no secret configured: {}", withoutSecret);
         }
-        if (developmentDefaults > 0) {
+        if (!published.isEmpty()) {
             log.warn("{} clients use the published development secret <client-id>-secret; fine for a local stack, "
                     + "never for a shared one. Example: curl -u nb-ke:nb-ke-secret -d grant_type=client_credentials "
-                    + "{}/oauth2/token", developmentDefaults, properties.issuer());
+                    + "{}/oauth2/token", published.size(), properties.issuer());
         }
         return new InMemoryRegisteredClientRepository(clients);
     }

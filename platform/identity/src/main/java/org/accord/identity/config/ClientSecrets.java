@@ -54,11 +54,13 @@ final class ClientSecrets {
             configured = file.getProperty(clientId);
         }
         if (configured != null && !configured.isBlank()) {
-            return Optional.of(new Secret(configured, false));
+            // Configured or not, the published value is no secret.
+            return Optional.of(new Secret(configured, configured.equals(developmentDefault(clientId))));
         }
         return developmentDefaults ? Optional.of(new Secret(developmentDefault(clientId), true)) : Optional.empty();
     }
 
+    /** @param developmentDefault the value is the published {@code <client-id>-secret} */
     record Secret(String value, boolean developmentDefault) {
     }
 }

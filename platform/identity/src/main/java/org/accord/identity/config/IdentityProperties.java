@@ -16,8 +16,9 @@ import org.springframework.core.io.Resource;
  * @param memberBodies      CSV ({@code code,name,country}) of the member bodies that get a client
  * @param tokenTimeToLive   lifetime of an access token
  * @param secretsFile       optional properties file of {@code <client-id>=<secret>} lines; blank for none
- * @param developmentSecrets whether a client without a configured secret gets the development
- *                          default {@code <client-id>-secret}; when false it is not registered
+ * @param developmentSecrets whether a client without a configured secret gets the published development
+ *                          default {@code <client-id>-secret} (a local stack only); when false such a
+ *                          client is not registered, and a configured secret equal to it stops the start
  */
 @ConfigurationProperties("accord.identity")
 public record IdentityProperties(String issuer, Path keyFile, Resource memberBodies, Duration tokenTimeToLive,

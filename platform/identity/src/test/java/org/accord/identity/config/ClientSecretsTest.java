@@ -39,4 +39,13 @@ class ClientSecretsTest {
 
         assertThat(secrets.of("nb-fr")).isEmpty();
     }
+
+    @Test
+    void shouldMarkAConfiguredSecretThatIsThePublishedOneAsADevelopmentDefault() {
+        MockEnvironment environment = new MockEnvironment().withProperty("ACCORD_CLIENT_SECRET_NB_KE", "nb-ke-secret");
+
+        ClientSecrets secrets = new ClientSecrets(environment, null, false);
+
+        assertThat(secrets.of("nb-ke")).contains(new ClientSecrets.Secret("nb-ke-secret", true));
+    }
 }

@@ -1,16 +1,22 @@
 package org.accord.web.security;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 
+import org.accord.web.ProblemWriter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -35,6 +41,9 @@ import reactor.core.publisher.Mono;
 @EnableWebFluxSecurity
 @EnableConfigurationProperties(AccordSecurityProperties.class)
 public class AccordSecurityAutoConfiguration {
+
+    /** How far the clocks of the token issuer and a service may disagree (Spring Security's default). */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     private static final String[] ALWAYS_PUBLIC = {"/actuator/health", "/actuator/health/**", "/actuator/info",
             "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
@@ -66,11 +75,26 @@ public class AccordSecurityAutoConfiguration {
                 .build();
     }
 
+    /**
+     * Boot adds every {@code OAuth2TokenValidator<Jwt>} bean to the decoder's default validators
+     * (signature, issuer, {@code exp}/{@code nbf} if present). A token must also say when it ends:
+     * one without {@code exp} would be valid for ever; and it must not claim to be issued later
+     * than now, which only a wrong clock or a forged token does. Both allow {@link #CLOCK_SKEW}.
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> accordTokenLifetime() {
+        JwtTimestampValidator expiry = new JwtTimestampValidator(CLOCK_SKEW);
+        expiry.setAllowEmptyExpiryClaim(false);
+        JwtClaimValidator<Instant> issuedAt = new JwtClaimValidator<>(JwtClaimNames.IAT,
+                (Instant iat) -> iat == null || !iat.isAfter(Instant.now().plus(CLOCK_SKEW)));
+        return new DelegatingOAuth2TokenValidator<>(expiry, issuedAt);
+    }
+
     /** Requests the firewall refuses (encoded slashes, {@code ..}, control characters) are problems too. */
     @Bean
     @ConditionalOnMissingBean(ServerExchangeRejectedHandler.class)
     ServerExchangeRejectedHandler accordRejectedRequests() {
-        return (exchange, ex) -> writeProblem(exchange, HttpStatus.BAD_REQUEST, "Bad request",
+        return (exchange, ex) -> ProblemWriter.write(exchange, HttpStatus.BAD_REQUEST, "Bad request",
                 "The request was rejected: " + ex.getMessage());
     }
 
@@ -88,45 +112,15 @@ public class AccordSecurityAutoConfiguration {
         return (exchange, ex) -> {
             // RFC 6750: say why a presented token was refused; a missing token just gets the challenge.
             String challenge = ex instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException
-                    ? "Bearer error=\"invalid_token\", error_description=\"" + escape(ex.getMessage()).replace("\\\"", "'") + "\""
+                    ? "Bearer error=\"invalid_token\", error_description=\"" + ProblemWriter.escape(ex.getMessage()).replace("\\\"", "'") + "\""
                     : "Bearer";
             exchange.getResponse().getHeaders().set("WWW-Authenticate", challenge);
-            return writeProblem(exchange, HttpStatus.UNAUTHORIZED, "Unauthorized",
+            return ProblemWriter.write(exchange, HttpStatus.UNAUTHORIZED, "Unauthorized",
                     "A valid bearer token is needed for this: " + ex.getMessage());
         };
     }
 
     private static ServerAccessDeniedHandler problemAccessDenied() {
-        return (exchange, ex) -> writeProblem(exchange, HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage());
-    }
-
-    private static Mono<Void> writeProblem(ServerWebExchange exchange, HttpStatus status, String title, String detail) {
-        var response = exchange.getResponse();
-        if (response.isCommitted()) {
-            return Mono.empty();
-        }
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        String json = "{\"type\":\"about:blank\",\"title\":\"" + escape(title) + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + escape(detail) + "\",\"instance\":\"" + escape(exchange.getRequest().getPath().value()) + "\"}";
-        DataBuffer buffer = response.bufferFactory().wrap(json.getBytes(StandardCharsets.UTF_8));
-        return response.writeWith(Mono.just(buffer));
-    }
-
-    private static String escape(String value) {
-        if (value == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(value.length());
-        for (char c : value.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(' ');
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return (exchange, ex) -> ProblemWriter.write(exchange, HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage());
     }
 }

@@ -51,6 +51,13 @@ public class SampleApplication {
             return Mono.empty();
         }
 
+        /** How many bytes of an upload arrived (the body limit's tests). */
+        @PostMapping(path = "/uploads", consumes = "application/octet-stream")
+        Mono<java.util.Map<String, Integer>> upload(@RequestBody byte[] file, org.accord.actor.Actor actor) {
+            actor.require(org.accord.actor.Role.EDITOR);
+            return Mono.just(java.util.Map.of("bytes", file.length));
+        }
+
         @GetMapping("/comments/{id}")
         Mono<SampleComment> find(@PathVariable String id) {
             return Mono.error(new NotFoundException("Comment", id));
