@@ -419,7 +419,7 @@ class ProposalWorkflowIT {
         Tally tally = new Tally(16, 13, 14, disapprovals, 2, 3, 0, 1, 0, 0, 0);
         return event("voting", BallotEvents.CLOSED, proposalId, new BallotClosed(ballotId, proposalId, type,
                 "ISO_ENQUIRY_APPROVAL", 1, outcome, tally, List.of(new RuleCheck("P approvals >= 2/3", true, "14 of 14")),
-                "Approved: P approvals 14 >= 2/3 of 14", "DEADLINE", Instant.now()));
+                "Approved: P approvals 14 >= 2/3 of 14", "DEADLINE", Instant.now(), null));
     }
 
     private static String resource(String path) {
