@@ -106,6 +106,12 @@ public final class ProposalRun {
         return expectedFinalStage;
     }
 
+    /** For a run that ends before publication (withdrawn, or left after its comment period): where the checks find it. */
+    public ProposalRun expectFinalStage(String stage) {
+        expectedFinalStage = stage;
+        return this;
+    }
+
     public Optional<Edition> edition() {
         return Optional.ofNullable(edition);
     }

@@ -142,7 +142,7 @@ class ProposalWorkflowIT {
         String designation = "ACC " + projectNumber + ":2027";
         deliver(StandardEvents.PUBLISHED, id, event("publication", StandardEvents.PUBLISHED, id, new StandardPublished(
                 designation, projectNumber, 1, "NEW", id, TC1, "Evaluation metrics", approved.textSha256(), null, null,
-                Instant.now())));
+                Instant.now(), null, null, null)));
         awaitStage(id, "60.60");
         assertThat(get(id)).containsEntry("designation", designation);
 
