@@ -46,4 +46,20 @@ class AccordJsonTest {
     void shouldNameTheDeadLetterTopicAfterTopicAndGroup() {
         assertThat(Topics.deadLetter("accord.proposals.v1", "comments")).isEqualTo("accord.proposals.v1.comments.dlt");
     }
+
+    record Deadline(Instant deadline) {
+    }
+
+    @Test
+    void shouldWriteInstantsAsRfc3339AndRefuseThoseWithoutAnRfc3339Form() {
+        assertThat(AccordJson.writeString(new Deadline(Instant.parse("2027-01-31T23:59:59Z"))))
+                .isEqualTo("{\"deadline\":\"2027-01-31T23:59:59Z\"}");
+        assertThat(AccordJson.writeString(new Deadline(Instant.parse("0001-01-01T00:00:00Z")))).contains("\"0001-01-01T00:00:00Z\"");
+        assertThat(AccordJson.writeString(new Deadline(AccordJson.LATEST))).contains("9999-12-31T23:59:59.999999999Z");
+        // Issue 13: "+99999-01-01T00:00:00Z" reached the events and broke their own schema (format: date-time).
+        assertThatThrownBy(() -> AccordJson.write(new Deadline(Instant.parse("+99999-01-01T00:00:00Z"))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AccordJson.write(new Deadline(Instant.parse("-0001-01-01T00:00:00Z"))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -107,9 +107,10 @@ public final class ProposalRun {
         return expectedFinalStage;
     }
 
-    /** For a run that stops short of publication (a fault drill's submissions and uploads). */
-    public void expectFinalStage(String stage) {
+    /** For a run that ends before publication (withdrawn, left after its comment period, a fault drill's submissions and uploads): where the checks find it. */
+    public ProposalRun expectFinalStage(String stage) {
         expectedFinalStage = stage;
+        return this;
     }
 
     /** The project number the submission was answered with, or null where its answer was lost. */

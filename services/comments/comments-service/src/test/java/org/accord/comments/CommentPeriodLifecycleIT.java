@@ -156,9 +156,9 @@ class CommentPeriodLifecycleIT extends ServiceHarness {
         String npBallotId = fresh("b");
         Instant deadline = Instant.parse("2031-03-01T12:00:00Z");
         publish(ProposalEvents.BALLOT_REQUESTED, proposalId, new BallotRequested(proposalId, npBallotId, committeeId, "NP",
-                "ISO_NEW_WORK_ITEM", 1, CLAUSES, PARTICIPATING, OBSERVING, false, false, deadline, "editor", Instant.now()));
+                "ISO_NEW_WORK_ITEM", 1, CLAUSES, PARTICIPATING, OBSERVING, false, false, deadline, "editor", Instant.now(), null));
         publish(ProposalEvents.BALLOT_REQUESTED, proposalId, new BallotRequested(proposalId, ballotId, committeeId, "DIS",
-                "ISO_ENQUIRY_APPROVAL", 2, CLAUSES, PARTICIPATING, List.of("SE", "MX"), true, false, deadline, "editor", Instant.now()));
+                "ISO_ENQUIRY_APPROVAL", 2, CLAUSES, PARTICIPATING, List.of("SE", "MX"), true, false, deadline, "editor", Instant.now(), null));
 
         awaitReadable(ballotId, "MX");
         get("/comment-periods/" + ballotId, TestTokens.nationalBody("MX")).expectStatus().isOk().expectBody()

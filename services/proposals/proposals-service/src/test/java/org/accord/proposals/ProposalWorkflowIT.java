@@ -162,7 +162,7 @@ class ProposalWorkflowIT {
         String designation = "ACC " + projectNumber + ":2027";
         deliver(StandardEvents.PUBLISHED, id, event("publication", StandardEvents.PUBLISHED, id, new StandardPublished(
                 designation, projectNumber, 1, "NEW", id, TC1, "Evaluation metrics", approved.textSha256(), null, null,
-                Instant.now())));
+                Instant.now(), null, null, null)));
         awaitStage(id, "60.60");
         assertThat(get(id)).containsEntry("designation", designation);
 
@@ -439,7 +439,7 @@ class ProposalWorkflowIT {
         Tally tally = new Tally(16, 13, 14, disapprovals, 2, 3, 0, 1, 0, 0, 0);
         return event("voting", BallotEvents.CLOSED, proposalId, new BallotClosed(ballotId, proposalId, type,
                 "ISO_ENQUIRY_APPROVAL", 1, outcome, tally, List.of(new RuleCheck("P approvals >= 2/3", true, "14 of 14")),
-                "Approved: P approvals 14 >= 2/3 of 14", "DEADLINE", Instant.now()));
+                "Approved: P approvals 14 >= 2/3 of 14", "DEADLINE", Instant.now(), null));
     }
 
     private static String resource(String path) {

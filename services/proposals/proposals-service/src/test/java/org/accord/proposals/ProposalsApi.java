@@ -54,7 +54,7 @@ final class ProposalsApi {
         Tally tally = new Tally(16, 13, 14, 0, 2, 3, 0, 1, 0, 0, 0);
         CloudEvent closed = Deliveries.event("voting", BallotEvents.CLOSED, id, new BallotClosed(ballotId, id, "DIS",
                 "ISO_ENQUIRY_APPROVAL", 1, "APPROVED", tally, List.of(new RuleCheck("P approvals >= 2/3", true, "14 of 14")),
-                "Approved: P approvals 14 >= 2/3 of 14", "DEADLINE", Instant.now()));
+                "Approved: P approvals 14 >= 2/3 of 14", "DEADLINE", Instant.now(), null));
         Deliveries.deliver(BallotEvents.CLOSED, id, closed);
         await().atMost(Duration.ofSeconds(60)).until(() -> "40.99".equals(proposal(id).get("stage")));
         return id;

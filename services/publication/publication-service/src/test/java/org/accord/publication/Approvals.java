@@ -53,7 +53,7 @@ public final class Approvals {
     public static PublicationApproved approved(int project, String committee, String kind, String basedOn, String text) {
         return new PublicationApproved(UUID.randomUUID().toString(), project, committee,
                 "Artificial intelligence — Evaluation reports (" + project + ")", kind, basedOn, 2, text, TextHash.sha256(text),
-                java.time.Instant.now());
+                java.time.Instant.now(), "b-" + project);
     }
 
     public static CloudEvent send(PublicationApproved approved) {

@@ -111,7 +111,7 @@ class LiveFeedIT {
         int project = Approvals.project();
         PublicationApproved approved = Approvals.approved(project, committee, "NEW", null, Approvals.text(project, name));
         PublicationApproved titled = new PublicationApproved(approved.proposalId(), project, committee, name + " " + project,
-                "NEW", null, approved.version(), approved.text(), approved.textSha256(), approved.approvedAt());
+                "NEW", null, approved.version(), approved.text(), approved.textSha256(), approved.approvedAt(), approved.approvedByBallot());
         Approvals.send(titled);
         return titled;
     }

@@ -181,19 +181,27 @@ class PublicationFlowIT {
         Approvals.send(Approvals.approved(project, committee, "AMENDMENT", null, amendment));
         await().atMost(WAIT).until(() -> editions(slug) == 3);
 
-        // Edition 2 is published the same year as edition 1, so both are "ACC n:yyyy": the newer answers, ?edition= picks.
-        http.get().uri("/standards/{slug}", slug).exchange().expectStatus().isOk().expectBody()
+        // Issue 13: edition 2, published the same year as edition 1, is dated with the next year, so each designation
+        // names one document (both were "ACC n:yyyy" before, and a lookup found only the newer).
+        int year = Integer.parseInt(slug.substring(slug.lastIndexOf('-') + 1));
+        String secondSlug = slug.substring(0, slug.lastIndexOf('-') + 1) + (year + 1);
+        String secondDesignation = designation.substring(0, designation.lastIndexOf(':') + 1) + (year + 1);
+        http.get().uri("/standards/{slug}", secondSlug).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.edition").isEqualTo(2)
+                .jsonPath("$.designation").isEqualTo(secondDesignation)
                 .jsonPath("$.replaces").isEqualTo(designation)
                 .jsonPath("$.previousEditionSha256").isEqualTo(TextHash.sha256(first))
-                .jsonPath("$.links.self").isEqualTo("/standards/" + slug + "?edition=2");
-        http.get().uri("/standards/{slug}?edition=1", slug).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.links.self").isEqualTo("/standards/" + secondSlug);
+        http.get().uri("/standards/{slug}", slug).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.edition").isEqualTo(1)
                 .jsonPath("$.status").isEqualTo("REPLACED")
-                .jsonPath("$.replacedBy").isEqualTo(designation);
-        String amendmentSlug = slug + "-Amd-1-" + slug.substring(slug.lastIndexOf('-') + 1);
+                .jsonPath("$.replacedBy").isEqualTo(secondDesignation);
+        String amendmentSlug = secondSlug + "-Amd-1-" + (year + 1);
         http.get().uri("/standards/{slug}", amendmentSlug).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.kind").isEqualTo("AMENDMENT")
                 .jsonPath("$.edition").isEqualTo(2)
+                .jsonPath("$.amends").isEqualTo(secondDesignation)
+                .jsonPath("$.amendsSha256").isEqualTo(TextHash.sha256(second))
                 .jsonPath("$.previousEditionSha256").isEqualTo(TextHash.sha256(second));
 
         http.get().uri("/standards/{slug}/diff?from=1&to=2", slug).exchange().expectStatus().isOk().expectBody()

@@ -14,6 +14,7 @@ import org.accord.events.CloudEvent;
 import org.accord.events.Topics;
 import org.accord.messaging.AggregateStore;
 import org.accord.proposals.events.BallotRequested;
+import org.accord.proposals.events.ProposalWithdrawn;
 import org.accord.testing.AccordServiceTest;
 import org.accord.testing.TopicProbe;
 import org.accord.voting.domain.Ballot;
@@ -177,11 +178,37 @@ class BallotLifecycleIT {
     }
 
     @Test
+    void shouldEndARunningBallotWithoutAResultWhenItsProjectIsWithdrawnAndRefuseLaterVotes() {
+        RequestedBallot request = RequestedBallot.dis().participating("DE", "FR", "GB").observing("IT");
+        try (TopicProbe ballotsTopic = TopicProbe.on(BallotEvents.CLOSED.topic())) {
+            ProposalsTopic.publish(request.event());
+            api.awaitOpen(request.ballotId(), Duration.ofSeconds(20));
+            api.vote(request.ballotId(), "DE", approve()).expectStatus().isOk();
+
+            CloudEvent withdrawal = ProposalsTopic.publish(new ProposalWithdrawn(request.proposalId(), "40.20", "Abandoned",
+                    "secretariat", Instant.now()));
+            BallotClosed closed = payload(ballotsTopic.awaitEvent(BallotEvents.CLOSED.name(), request.proposalId(),
+                    Duration.ofSeconds(20)), BallotClosed.class);
+            assertThat(closed.outcome()).isEqualTo("WITHDRAWN");
+            assertThat(closed.closedBecause()).isEqualTo("WITHDRAWN");
+            assertThat(closed.checks()).isEmpty();
+            assertThat(closed.versionSha256()).isEqualTo(RequestedBallot.VERSION_SHA256);
+
+            api.vote(request.ballotId(), "FR", approve()).expectStatus().isEqualTo(409)
+                    .expectBody().jsonPath("$.title").isEqualTo("Ballot withdrawn")
+                    .jsonPath("$.outcome").isEqualTo("WITHDRAWN").jsonPath("$.ballotStatus").isEqualTo("CLOSED");
+            ProposalsTopic.publish(withdrawal);
+            api.get(null, "/ballots/{id}", request.ballotId()).expectStatus().isOk()
+                    .expectBody().jsonPath("$.outcome").isEqualTo("WITHDRAWN").jsonPath("$.closedBecause").isEqualTo("WITHDRAWN");
+        }
+    }
+
+    @Test
     void shouldDeadLetterARequestNamingAnUnknownRuleSetWithoutRetrying() {
         var request = RequestedBallot.dis().event();
         var unknown = new BallotRequested(request.proposalId(), request.ballotId(), request.committeeId(), "DIS",
                 "ANSI_CANVASS", request.version(), request.clauses(), request.participatingMembers(),
-                request.observingMembers(), true, false, request.deadline(), "editor", Instant.now());
+                request.observingMembers(), true, false, request.deadline(), "editor", Instant.now(), request.versionSha256());
         ProposalsTopic.publish(unknown);
 
         try (TopicProbe deadLetters = TopicProbe.on(Topics.deadLetter(Topics.PROPOSALS, "voting"))) {

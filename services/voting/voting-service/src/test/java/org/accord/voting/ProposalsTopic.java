@@ -8,6 +8,7 @@ import org.accord.events.EventFactory;
 import org.accord.events.KafkaCloudEvents;
 import org.accord.proposals.events.BallotRequested;
 import org.accord.proposals.events.ProposalEvents;
+import org.accord.proposals.events.ProposalWithdrawn;
 import org.accord.testing.TestInfrastructure;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -25,6 +26,10 @@ final class ProposalsTopic {
 
     static CloudEvent ballotRequested(BallotRequested request) {
         return EVENTS.create(ProposalEvents.BALLOT_REQUESTED, request.proposalId(), request);
+    }
+
+    static CloudEvent publish(ProposalWithdrawn withdrawal) {
+        return publish(EVENTS.create(ProposalEvents.WITHDRAWN, withdrawal.proposalId(), withdrawal));
     }
 
     static CloudEvent publish(BallotRequested request) {

@@ -71,9 +71,12 @@ final class RequestedBallot {
         return deadline;
     }
 
+    /** The SHA-256 the requests say the balloted version has. */
+    static final String VERSION_SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
     BallotRequested event() {
         return new BallotRequested(proposalId, ballotId, "ACC/TC 1", ballotType, ruleSet, 2,
                 List.of(new Clause("1", "Scope"), new Clause("4.1", "Requirements")), participating, observing,
-                observersMayVote, earlyCloseAllowed, deadline, "editor", Instant.now());
+                observersMayVote, earlyCloseAllowed, deadline, "editor", Instant.now(), VERSION_SHA256);
     }
 }

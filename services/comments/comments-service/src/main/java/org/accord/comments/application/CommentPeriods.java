@@ -109,6 +109,17 @@ public class CommentPeriods {
                 .then();
     }
 
+    /**
+     * Closes every open period of a withdrawn project (committee consultations and enquiries
+     * alike) with reason WITHDRAWN; a redelivered withdrawal finds them closed.
+     */
+    public Mono<Void> closeAllOf(String proposalId, CloseReason reason, String appliedEventId) {
+        Criteria open = Criteria.where("state.proposalId").is(proposalId).and("state.status").is(PeriodStatus.OPEN.name());
+        return periods.find(open, Sort.by("state.openedAt"), 0, CLOSE_BATCH)
+                .concatMap(stored -> close(stored.id(), reason, appliedEventId))
+                .then();
+    }
+
     /** Closes every open period whose deadline has passed; emits the ids it closed or tried. */
     public Flux<String> closeDue() {
         Criteria due = Criteria.where("state.status").is(PeriodStatus.OPEN.name()).and("state.deadline").lte(Date.from(now()));

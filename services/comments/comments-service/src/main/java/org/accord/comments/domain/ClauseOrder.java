@@ -21,8 +21,11 @@ public final class ClauseOrder implements Comparator<String> {
 
     private static final Pattern NUMBERED = Pattern.compile("(\\d+(?:\\.\\d+)*)(.*)");
     private static final Pattern ANNEX_HEADING = Pattern.compile("annex\\s+([a-z]{1,2})(?![a-z])(.*)");
+    private static final Pattern BARE_ANNEX = Pattern.compile("[a-z]{1,2}");
     private static final Pattern ANNEX_CLAUSE = Pattern.compile("([a-z]{1,2})\\.(\\d+(?:\\.\\d+)*)(.*)");
     private static final Pattern PREFIX = Pattern.compile("^(?:clause|subclause|section|§)\\s*", Pattern.CASE_INSENSITIVE);
+    /** "Annex A.2" is subclause A.2, not the heading of annex A: the word goes, the number stays. */
+    private static final Pattern ANNEX_SUBCLAUSE_PREFIX = Pattern.compile("^annex\\s+(?=[a-z]{1,2}\\.\\d)", Pattern.CASE_INSENSITIVE);
 
     private static final int WHOLE_DOCUMENT = 0;
     private static final int FRONT_MATTER = 1;
@@ -36,7 +39,8 @@ public final class ClauseOrder implements Comparator<String> {
 
     /**
      * The form two references to the same clause share: trimmed, single-spaced, without a
-     * trailing full stop or a "Clause" prefix, in lower case ({@code "Clause 5.2."} is {@code "5.2"}).
+     * trailing full stop or a "Clause" prefix, in lower case ({@code "Clause 5.2."} is {@code "5.2"});
+     * an annex subclause without the word "Annex" ({@code "Annex A.2"} is {@code "a.2"}).
      */
     public static String canonical(String reference) {
         if (reference == null) {
@@ -44,6 +48,7 @@ public final class ClauseOrder implements Comparator<String> {
         }
         String text = reference.strip().replaceAll("\\s+", " ");
         text = PREFIX.matcher(text).replaceFirst("");
+        text = ANNEX_SUBCLAUSE_PREFIX.matcher(text).replaceFirst("");
         while (text.endsWith(".")) {
             text = text.substring(0, text.length() - 1).stripTrailing();
         }
@@ -101,6 +106,10 @@ public final class ClauseOrder implements Comparator<String> {
         if (heading.matches()) {
             // "Annex A (normative) JSON schema" is the heading of annex A: its title does not order it.
             return new Key(ANNEXES, 0, heading.group(1), List.of(), "");
+        }
+        if (BARE_ANNEX.matcher(text).matches()) {
+            // "B", as in "A.10 < B": the annex by its letter alone.
+            return new Key(ANNEXES, 0, text, List.of(), "");
         }
         Matcher annexClause = ANNEX_CLAUSE.matcher(text);
         if (annexClause.matches()) {

@@ -1,6 +1,6 @@
 package org.accord.comments.domain;
 
-/** Why a period closed: its deadline passed, or the editor closed it early. */
+/** Why a period closed: its deadline passed, the editor closed it early, or its project was withdrawn. */
 public enum CloseReason {
-    DEADLINE, EDITOR
+    DEADLINE, EDITOR, WITHDRAWN
 }

@@ -48,6 +48,13 @@ public record CommentPeriod(String periodId, String proposalId, String committee
     }
 
     public CommentPeriod requireAcceptingCommentsAt(Instant now) {
+        if (closeReason == CloseReason.WITHDRAWN) {
+            throw (ConflictException) new ConflictException("Comment period withdrawn",
+                    "Comment period '" + periodId + "' ended when its project was withdrawn at " + closedAt
+                            + "; it accepts no comments, amendments or withdrawals")
+                    .with("periodId", periodId).with("periodStatus", status.name()).with("closeReason", closeReason.name())
+                    .with("deadline", deadline.toString());
+        }
         if (!acceptsCommentsAt(now)) {
             throw (ConflictException) new ConflictException("Comment period closed",
                     "Comment period '" + periodId + "' " + (isOpen() ? "passed its deadline " + deadline : "is closed")

@@ -26,8 +26,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * What the comments service takes from the proposals service: the clause lists of draft
- * versions, reviews and DIS/FDIS ballots that open comment periods, early closes, and committee
- * memberships. Each handler translates the event and hands it to the application; all are
+ * versions, reviews and DIS/FDIS ballots that open comment periods, early closes, withdrawals
+ * (which close every period of the project), and committee memberships. Each handler translates the event and hands it to the application; all are
  * idempotent (natural ids, newer-snapshot-wins, closing twice changes nothing).
  */
 @Configuration(proxyBeanMethods = false)
@@ -45,6 +45,7 @@ public class ProposalEventsConsumers {
                 .on(ProposalEvents.REVIEW_OPENED, e -> openReview(periods, e.payload()))
                 .on(ProposalEvents.BALLOT_REQUESTED, e -> openEnquiry(periods, e.payload()))
                 .on(ProposalEvents.REVIEW_CLOSE_REQUESTED, e -> periods.close(e.payload().periodId(), CloseReason.EDITOR, e.id()))
+                .on(ProposalEvents.WITHDRAWN, e -> periods.closeAllOf(e.payload().proposalId(), CloseReason.WITHDRAWN, e.id()))
                 .build();
     }
 

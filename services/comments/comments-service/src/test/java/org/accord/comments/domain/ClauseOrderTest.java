@@ -47,6 +47,18 @@ class ClauseOrderTest {
     }
 
     @Test
+    void shouldOrderAnnexSubclausesNumericallyInEitherFormTheDraftParserAccepts() {
+        // Issue 13: "Annex A.2" and "Annex A.10" read as the heading of annex A and ordered as strings.
+        assertThat(sorted("Annex A.10", "B", "Annex A.2", "Annex A.1", "Annex B"))
+                .containsExactly("Annex A.1", "Annex A.2", "Annex A.10", "Annex B", "B");
+        assertThat(sorted("Annex A.1.10", "A.1.2", "Annex A", "A.10", "Annex A.2"))
+                .containsExactly("Annex A", "A.1.2", "Annex A.1.10", "Annex A.2", "A.10");
+        assertThat(sorted("A.10", "Annex A.2", "A.1", "Annex B")).containsExactly("A.1", "Annex A.2", "A.10", "Annex B");
+        assertThat(ClauseOrder.canonical("Annex A.2")).isEqualTo(ClauseOrder.canonical("A.2"));
+        assertThat(ClauseOrder.canonical("Annex A (normative) JSON schema")).startsWith("annex a");
+    }
+
+    @Test
     void shouldPutTheBibliographyAfterTheAnnexesAndUnrecognisedReferencesLast() {
         assertThat(sorted("Bibliography", "Annex C", "Figure 3", "2")).containsExactly("2", "Annex C", "Bibliography", "Figure 3");
     }

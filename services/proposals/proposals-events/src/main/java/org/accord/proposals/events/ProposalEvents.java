@@ -24,10 +24,12 @@ public final class ProposalEvents {
             EventType.of("org.accord.proposal.withdrawn.v1", Topics.PROPOSALS, ProposalWithdrawn.class);
     public static final EventType<CommitteeMembershipChanged> MEMBERSHIP_CHANGED =
             EventType.of("org.accord.committee.membership-changed.v1", Topics.COMMITTEES, CommitteeMembershipChanged.class);
+    public static final EventType<CommitteeProcedureSet> PROCEDURE_SET =
+            EventType.of("org.accord.committee.procedure-set.v1", Topics.COMMITTEES, CommitteeProcedureSet.class);
 
     public static final java.util.List<EventType<?>> ALL = java.util.List.of(SUBMITTED, REVIEW_OPENED,
             REVIEW_CLOSE_REQUESTED, DRAFT_REVISED, BALLOT_REQUESTED, STAGE_CHANGED, PUBLICATION_APPROVED, WITHDRAWN,
-            MEMBERSHIP_CHANGED);
+            MEMBERSHIP_CHANGED, PROCEDURE_SET);
 
     private ProposalEvents() {
     }

@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
  * slug ({@code ACC-TC-1-SC-2}, listed with each committee): its id contains {@code /}, and encoded
  * slashes in paths are refused by the security firewall (400). An id without {@code /} works as
  * well. The secretariat adds, moves and removes members; each change is a new membership snapshot
- * event.
+ * event. It also sets the committee's procedure, which decides the rule sets its ballots may use.
  */
 @RestController
 public class CommitteesController {
@@ -59,6 +59,15 @@ public class CommitteesController {
                                                          Actor actor) {
         return committees.setMember(committee, normalise(code), request.status(), ifMatch, actor)
                 .map(CommitteesController::withEtag);
+    }
+
+    /** Sets how the committee decides: ISO, IEEE_SA or SIMPLE_MAJORITY (secretariat). */
+    @PutMapping("/committees/{committee}/procedure")
+    public Mono<ResponseEntity<CommitteeView>> setProcedure(@PathVariable String committee,
+                                                            @Valid @RequestBody ProposalRequests.SetProcedure request,
+                                                            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                            Actor actor) {
+        return committees.setProcedure(committee, request.procedure(), ifMatch, actor).map(CommitteesController::withEtag);
     }
 
     /** Removes the member body from the committee (secretariat). */

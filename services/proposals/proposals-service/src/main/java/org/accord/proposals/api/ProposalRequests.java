@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.accord.proposals.domain.BallotType;
 import org.accord.proposals.domain.MembershipStatus;
+import org.accord.proposals.domain.Procedure;
 import org.accord.proposals.domain.Proposal;
 import org.accord.proposals.domain.ProposalKind;
 import org.accord.proposals.domain.RuleSet;
@@ -39,14 +40,21 @@ final class ProposalRequests {
     }
 
     /**
-     * A ballot on the latest version: NP, DIS or FDIS; the rule set defaults to ISO_NEW_WORK_ITEM for
-     * NP and ISO_ENQUIRY_APPROVAL otherwise; earlyCloseAllowed lets it close once everyone voted.
+     * A ballot on the latest version: NP, DIS or FDIS; the rule set must be one the committee's
+     * procedure allows for the type and defaults to the procedure's first (under ISO:
+     * ISO_NEW_WORK_ITEM for NP, ISO_ENQUIRY_APPROVAL otherwise); earlyCloseAllowed lets it close
+     * once no vote still to come can change the outcome. The deadline is in the future and at most
+     * the configured horizon (2 years by default) ahead.
      */
     record RequestBallot(@NotNull BallotType type, RuleSet ruleSet, @NotNull Instant deadline, Boolean earlyCloseAllowed) {
     }
 
     /** Why the project is abandoned (optional). */
     record Withdraw(@Size(max = Proposal.MAX_NOTE) String reason) {
+    }
+
+    /** How a committee decides: ISO, IEEE_SA or SIMPLE_MAJORITY. */
+    record SetProcedure(@NotNull Procedure procedure) {
     }
 
     /** A member body's membership of a committee: P (participating) or O (observing). */

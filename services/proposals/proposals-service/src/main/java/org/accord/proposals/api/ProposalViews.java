@@ -2,6 +2,7 @@ package org.accord.proposals.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.accord.messaging.Stored;
 import org.accord.proposals.domain.ClauseChange;
@@ -81,13 +82,15 @@ final class ProposalViews {
         }
     }
 
+    /** A committee; {@code ruleSets} says, per ballot type, which rule sets its procedure allows (the default first). */
     record CommitteeView(String id, String slug, String title, String secretariat, List<String> participating,
-                         List<String> observing, long membershipVersion, String lastChange, Instant changedAt) {
+                         List<String> observing, long membershipVersion, String lastChange, Instant changedAt,
+                         String procedure, Map<String, List<String>> ruleSets) {
 
         static CommitteeView of(Stored<Committee> stored) {
             Committee c = stored.state();
             return new CommitteeView(c.committeeId(), c.slug(), c.title(), c.secretariat(), c.participating(), c.observing(),
-                    c.membershipVersion(), c.lastChange(), c.changedAt());
+                    c.membershipVersion(), c.lastChange(), c.changedAt(), c.procedure().name(), c.procedure().ruleSetsByBallotType());
         }
     }
 

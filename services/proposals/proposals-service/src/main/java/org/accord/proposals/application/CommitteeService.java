@@ -11,6 +11,7 @@ import org.accord.proposals.domain.Change;
 import org.accord.proposals.domain.Committee;
 import org.accord.proposals.domain.MemberBody;
 import org.accord.proposals.domain.MembershipStatus;
+import org.accord.proposals.domain.Procedure;
 import org.accord.proposals.persistence.MemberBodies;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -57,6 +58,13 @@ public class CommitteeService {
             Preconditions.requireMatch(stored, ifMatch);
             return save(stored, stored.state().setMember(body.code(), status, actor, clock.instant()));
         }));
+    }
+
+    public Mono<Stored<Committee>> setProcedure(String idOrSlug, Procedure procedure, String ifMatch, Actor actor) {
+        return get(idOrSlug).flatMap(stored -> {
+            Preconditions.requireMatch(stored, ifMatch);
+            return save(stored, stored.state().setProcedure(procedure, actor, clock.instant()));
+        });
     }
 
     public Mono<Stored<Committee>> removeMember(String idOrSlug, String memberBody, String ifMatch, Actor actor) {

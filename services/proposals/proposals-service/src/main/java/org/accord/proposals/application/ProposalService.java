@@ -3,6 +3,7 @@ package org.accord.proposals.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -28,6 +29,7 @@ import org.accord.proposals.persistence.PublishedStandards;
 import org.accord.proposals.persistence.StoredDraftText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import reactor.core.publisher.Mono;
@@ -50,9 +52,12 @@ public class ProposalService {
     private final PublishedStandards standards;
     private final ProposalOutbox outbox;
     private final Clock clock;
+    private final Period deadlineHorizon;
 
     public ProposalService(AggregateStore<Proposal> proposals, CommitteeService committees, DraftTexts texts,
-                           ProjectNumbers projectNumbers, PublishedStandards standards, ProposalOutbox outbox, Clock clock) {
+                           ProjectNumbers projectNumbers, PublishedStandards standards, ProposalOutbox outbox, Clock clock,
+                           @Value("${accord.deadlines.horizon:P2Y}") Period deadlineHorizon) {
+        this.deadlineHorizon = deadlineHorizon;
         this.proposals = proposals;
         this.committees = committees;
         this.texts = texts;
@@ -97,7 +102,7 @@ public class ProposalService {
         return load(proposalId).flatMap(stored -> {
             Preconditions.requireMatch(stored, ifMatch);
             String periodId = "cp-" + UUID.randomUUID();
-            return save(stored, stored.state().openCommentPeriod(periodId, deadline, actor, clock.instant()));
+            return save(stored, stored.state().openCommentPeriod(periodId, deadline, deadlineHorizon, actor, clock.instant()));
         });
     }
 
@@ -114,14 +119,16 @@ public class ProposalService {
             Preconditions.requireMatch(stored, ifMatch);
             String ballotId = "b-" + UUID.randomUUID();
             return save(stored, stored.state().requestBallot(ballotId, type, ruleSet, deadline, earlyCloseAllowed,
-                    committee.state().electorate(), actor, clock.instant()));
+                    committee.state().electorate(), committee.state().procedure(), deadlineHorizon, actor, clock.instant()));
         }));
     }
 
+    /** Publishes the version the enquiry approved, with the text stored for it. */
     public Mono<Stored<Proposal>> skipFinalBallot(String proposalId, String ifMatch, Actor actor) {
-        return load(proposalId).flatMap(stored -> latestText(stored).flatMap(text -> {
+        return load(proposalId).flatMap(stored -> textOf(stored, stored.state().approved() == null ? null
+                : stored.state().approved().version()).flatMap(text -> {
             Preconditions.requireMatch(stored, ifMatch);
-            return save(stored, stored.state().skipFinalBallot(text, actor, clock.instant()));
+            return save(stored, stored.state().skipFinalBallot(text.orElse(null), actor, clock.instant()));
         }));
     }
 
@@ -142,8 +149,9 @@ public class ProposalService {
 
     public Mono<Void> ballotClosed(String eventId, String by, String proposalId, String ballotId, boolean approved,
                                    Integer negativeVotes, String explanation) {
-        return react(proposalId, eventId, stored -> latestText(stored).map(text ->
-                stored.state().ballotClosed(ballotId, approved, negativeVotes, explanation, text, by, clock.instant())));
+        return react(proposalId, eventId, stored -> textOf(stored, stored.state().ballot() == null ? null
+                : stored.state().ballot().version()).map(text -> stored.state().ballotClosed(ballotId, approved, negativeVotes,
+                explanation, text.orElse(null), by, clock.instant())));
     }
 
     /** Remembers the designation (what later revisions are based on), then moves the proposal to 60.60. */
@@ -191,8 +199,13 @@ public class ProposalService {
         return proposals.find(proposalId).switchIfEmpty(Mono.error(() -> new NotFoundException("Proposal", proposalId)));
     }
 
-    Mono<String> latestText(Stored<Proposal> stored) {
-        return text(stored.state(), stored.state().latestVersion()).map(StoredDraftText::text);
+    /** The stored text of a version (empty for none): what a ballot on that version was on. */
+    Mono<Optional<String>> textOf(Stored<Proposal> stored, Integer version) {
+        Optional<DraftVersion> found = version == null ? Optional.empty() : stored.state().version(version);
+        if (found.isEmpty()) {
+            return Mono.just(Optional.empty());
+        }
+        return text(stored.state(), found.get()).map(text -> Optional.of(text.text()));
     }
 
     Mono<StoredDraftText> text(Proposal proposal, DraftVersion version) {

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.accord.proposals.domain.Change;
 import org.accord.proposals.domain.Committee;
+import org.accord.proposals.domain.Procedure;
 import org.accord.proposals.domain.MemberBody;
 import org.accord.proposals.persistence.Indexes;
 import org.accord.proposals.persistence.MemberBodies;
@@ -60,7 +61,7 @@ public class ReferenceDataSeeding implements ApplicationRunner {
                         + unknown + " that member-bodies.csv does not have");
             }
             return Committee.register(seed.id(), seed.title(), seed.secretariat(), seed.participating(), seed.observing(),
-                    SEEDED_BY, clock.instant());
+                    Procedure.valueOf(seed.procedure()), SEEDED_BY, clock.instant());
         }).toList();
 
         Long created = indexes.ensure()

@@ -4,9 +4,9 @@ package org.accord.proposals.domain;
 public enum BallotType {
     NP, DIS, FDIS;
 
-    /** The rule set used when the editor names none. */
+    /** The rule set used when the editor names none, in a committee following the ISO procedure. */
     public RuleSet defaultRuleSet() {
-        return this == NP ? RuleSet.ISO_NEW_WORK_ITEM : RuleSet.ISO_ENQUIRY_APPROVAL;
+        return Procedure.ISO.defaultRuleSet(this);
     }
 
     /** Enquiry and approval ballots are open to every member; a new work item ballot only to P-members. */

@@ -13,6 +13,7 @@ import org.accord.problem.InvalidInputException;
 import org.accord.problem.NotFoundException;
 import org.accord.problem.UnauthorizedException;
 import org.accord.proposals.events.CommitteeMembershipChanged;
+import org.accord.proposals.events.CommitteeProcedureSet;
 
 /**
  * A technical committee (or subcommittee) and its members. Every change of membership is a new
@@ -21,22 +22,31 @@ import org.accord.proposals.events.CommitteeMembershipChanged;
  *
  * @param slug the id with every run of characters other than letters and digits turned into
  *             {@code -} ({@code ACC/TC 1/SC 2} -> {@code ACC-TC-1-SC-2}), for URLs
+ * @param procedure how the committee decides: which rule sets count which ballots (ISO when never set)
  */
 public record Committee(String committeeId, String slug, String title, String secretariat, List<String> participating,
-                        List<String> observing, long membershipVersion, String lastChange, Instant changedAt) {
+                        List<String> observing, long membershipVersion, String lastChange, Instant changedAt,
+                        Procedure procedure) {
 
     public Committee {
         participating = List.copyOf(participating);
         observing = List.copyOf(observing);
+        procedure = procedure == null ? Procedure.ISO : procedure;
     }
 
     public static String slugOf(String committeeId) {
         return committeeId.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
-    /** A committee as the reference data describes it, at membership version 1. */
+    /** A committee as the reference data describes it, at membership version 1, following the ISO procedure. */
     public static Change<Committee> register(String committeeId, String title, String secretariat, List<String> participating,
                                              List<String> observing, String by, Instant now) {
+        return register(committeeId, title, secretariat, participating, observing, Procedure.ISO, by, now);
+    }
+
+    /** A committee as the reference data describes it, at membership version 1. */
+    public static Change<Committee> register(String committeeId, String title, String secretariat, List<String> participating,
+                                             List<String> observing, Procedure procedure, String by, Instant now) {
         List<String> both = participating.stream().filter(observing::contains).toList();
         if (!both.isEmpty()) {
             throw new InvalidInputException("members", committeeId + " lists " + both + " as both P- and O-member");
@@ -46,7 +56,7 @@ public record Committee(String committeeId, String slug, String title, String se
                     + ") must be a P-member");
         }
         Committee committee = new Committee(committeeId, slugOf(committeeId), title, secretariat, participating, observing,
-                1, "registered", now);
+                1, "registered", now, procedure);
         return new Change<>(committee, List.of(committee.snapshot(by)));
     }
 
@@ -101,6 +111,24 @@ public record Committee(String committeeId, String slug, String title, String se
         return changed(p, o, memberBody + " removed (was " + current + "-member)", actor, now);
     }
 
+    /**
+     * Sets how the committee decides (secretariat): ballots requested from now on are counted under
+     * the rule sets the procedure allows. Setting the procedure it follows already changes nothing.
+     */
+    public Change<Committee> setProcedure(Procedure next, Actor actor, Instant now) {
+        actor.require(Role.SECRETARIAT);
+        if (next == null) {
+            throw new InvalidInputException("procedure", "one of " + List.of(Procedure.values()));
+        }
+        if (next == procedure) {
+            return new Change<>(this, List.of());
+        }
+        Committee changed = new Committee(committeeId, slug, title, secretariat, participating, observing, membershipVersion,
+                "procedure set to " + next + " (was " + procedure + ")", now, next);
+        return new Change<>(changed, List.of(new CommitteeProcedureSet(committeeId, next.name(), procedure.name(),
+                next.ruleSetsByBallotType(), actor.name(), now)));
+    }
+
     /** Editors and the secretariat read every proposal; a national body those of the committees it belongs to. */
     public boolean mayReadProposals(Actor actor) {
         return actor.has(Role.EDITOR) || actor.has(Role.SECRETARIAT)
@@ -124,7 +152,8 @@ public record Committee(String committeeId, String slug, String title, String se
     }
 
     private Change<Committee> changed(List<String> p, List<String> o, String change, Actor actor, Instant now) {
-        Committee next = new Committee(committeeId, slug, title, secretariat, p, o, membershipVersion + 1, change, now);
+        Committee next = new Committee(committeeId, slug, title, secretariat, p, o, membershipVersion + 1, change, now,
+                procedure);
         return new Change<>(next, List.of(next.snapshot(actor.name())));
     }
 

@@ -29,8 +29,9 @@ import org.commonmark.parser.Parser;
 public final class DraftParser {
 
     private static final Pattern NUMBERED = Pattern.compile("^(\\d+(?:\\.\\d+)*)\\.?(?:\\s+(.*))?$");
-    private static final Pattern ANNEX = Pattern.compile("^(?i:annex)\\s+([A-Z]{1,2})\\b\\s*(.*)$");
-    private static final Pattern ANNEX_SUBCLAUSE = Pattern.compile("^([A-Z]{1,2}(?:\\.\\d+)+)\\.?(?:\\s+(.*))?$");
+    // "Annex A.2 Title" is subclause A.2, not the heading of annex A with the title ".2 Title".
+    private static final Pattern ANNEX = Pattern.compile("^(?i:annex)\\s+([A-Z]{1,2})\\b(?!\\.\\d)\\s*(.*)$");
+    private static final Pattern ANNEX_SUBCLAUSE = Pattern.compile("^(?:(?i:annex)\\s+)?([A-Z]{1,2}(?:\\.\\d+)+)\\.?(?:\\s+(.*))?$");
     private static final int MAX_NUMBER_LENGTH = 200;
 
     /** Parsers are immutable and may be shared between threads. */

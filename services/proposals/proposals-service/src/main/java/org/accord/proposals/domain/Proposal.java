@@ -1,6 +1,8 @@
 package org.accord.proposals.domain;
 
 import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,18 +30,28 @@ import org.accord.proposals.events.StageChanged;
  * state with the events the step causes; anything the rules do not allow is a 409 that names the
  * current stage and the actions that are allowed.
  *
+ * <p>
+ * Only a balloted text becomes a standard: a ballot is on one version (number and SHA-256), an
+ * approving enquiry or approval ballot records that version in {@code approved}, and publication
+ * is approved for that version's text alone. A revision after the enquiry approved a version is a
+ * new text nobody has voted on: it may only go on to a final (FDIS) ballot on the new version;
+ * skipping the final ballot then is refused (409 with the stage and the allowed actions).
+ *
  * @param enquiryDisapprovals disapprovals in the last closed DIS ballot, null before one closed
  * @param revisedSinceReferral whether a new version was stored since the last ballot referred the draft back
+ * @param approved the version the last approving DIS or FDIS ballot was on, null before one approved
  */
 public record Proposal(String proposalId, int projectNumber, String committeeId, String title, String scope,
                        ProposalKind kind, String basedOn, Stage stage, List<DraftVersion> versions, List<Clause> clauses,
                        CommentPeriod commentPeriod, RequestedBallot ballot, Integer enquiryDisapprovals,
                        boolean revisedSinceReferral, String designation, List<HistoryEntry> history,
-                       String submittedBy, Instant submittedAt) {
+                       String submittedBy, Instant submittedAt, ApprovedVersion approved) {
 
     public static final int MAX_TITLE = 500;
     public static final int MAX_SCOPE = 5_000;
     public static final int MAX_NOTE = 2_000;
+    /** How far ahead a deadline may be, unless the service is configured otherwise. */
+    public static final Period DEFAULT_DEADLINE_HORIZON = Period.ofYears(2);
 
     public Proposal {
         versions = List.copyOf(versions);
@@ -67,7 +79,7 @@ public record Proposal(String proposalId, int projectNumber, String committeeId,
         DraftVersion first = new DraftVersion(1, draft.sha256(), draft.clauseTexts().size(), null, actor.name(), now);
         Proposal registered = new Proposal(proposalId, projectNumber, submission.committeeId(), submission.title().strip(),
                 submission.scope().strip(), submission.kind(), submission.basedOn(), Stage.REGISTERED, List.of(first),
-                draft.clauses(), null, null, null, false, null, List.of(), actor.name(), now);
+                draft.clauses(), null, null, null, false, null, List.of(), actor.name(), now, null);
         Events events = new Events(registered);
         events.add(new ProposalSubmitted(proposalId, projectNumber, submission.committeeId(), registered.title(),
                         registered.scope(), submission.kind().name(), submission.basedOn(), 1, draft.sha256(), draft.clauses(),
@@ -136,9 +148,14 @@ public record Proposal(String proposalId, int projectNumber, String committeeId,
 
     /** Opens a committee consultation on the latest version: 30.20 until the comments service closes it. */
     public Change<Proposal> openCommentPeriod(String periodId, Instant deadline, Actor actor, Instant now) {
+        return openCommentPeriod(periodId, deadline, DEFAULT_DEADLINE_HORIZON, actor, now);
+    }
+
+    /** As above, with a deadline at most {@code horizon} ahead. */
+    public Change<Proposal> openCommentPeriod(String periodId, Instant deadline, Period horizon, Actor actor, Instant now) {
         actor.require(Role.EDITOR);
         StageMachine.Transition rule = require(Step.OPEN_COMMENT_PERIOD);
-        requireFuture("deadline", deadline, now);
+        requireDeadline("deadline", deadline, horizon, now);
         int version = latestVersion().number();
         Proposal next = new Builder(this).stage(rule.to())
                 .commentPeriod(new CommentPeriod(periodId, version, deadline, now, false)).build();
@@ -165,39 +182,62 @@ public record Proposal(String proposalId, int projectNumber, String committeeId,
         return events.done(next);
     }
 
-    /** Asks the voting service for a ballot on the latest version, with the committee's membership as electorate. */
+    /** Asks for a ballot in a committee following the ISO procedure; see the full form. */
     public Change<Proposal> requestBallot(String ballotId, BallotType type, RuleSet ruleSet, Instant deadline,
                                           boolean earlyCloseAllowed, Electorate electorate, Actor actor, Instant now) {
+        return requestBallot(ballotId, type, ruleSet, deadline, earlyCloseAllowed, electorate, Procedure.ISO,
+                DEFAULT_DEADLINE_HORIZON, actor, now);
+    }
+
+    /**
+     * Asks the voting service for a ballot on the latest version (its number and SHA-256), with the
+     * committee's membership as electorate, counted under a rule set the committee's procedure
+     * allows for the ballot type (its default when none is named; any other is a 422 naming
+     * {@code ruleSet}), until a deadline at most {@code horizon} ahead.
+     */
+    public Change<Proposal> requestBallot(String ballotId, BallotType type, RuleSet ruleSet, Instant deadline,
+                                          boolean earlyCloseAllowed, Electorate electorate, Procedure procedure,
+                                          Period horizon, Actor actor, Instant now) {
         actor.require(Role.EDITOR);
         StageMachine.Transition rule = require(Step.requestBallot(type));
-        requireFuture("deadline", deadline, now);
+        requireDeadline("deadline", deadline, horizon, now);
         if (electorate.participating().isEmpty()) {
             throw new ConflictException("No electorate", "Committee " + committeeId + " has no P-members to vote")
                     .with("currentStage", stage.code());
         }
-        RuleSet rules = ruleSet == null ? type.defaultRuleSet() : ruleSet;
-        int version = latestVersion().number();
+        RuleSet rules = ruleSet == null ? procedure.defaultRuleSet(type) : ruleSet;
+        if (!procedure.allows(type, rules)) {
+            throw new InvalidInputException("ruleSet", "committee " + committeeId + " follows the " + procedure
+                    + " procedure, which counts " + type + " ballots under " + procedure.ruleSetsFor(type) + ", not " + rules);
+        }
+        DraftVersion version = latestVersion();
         Proposal next = new Builder(this).stage(rule.to()).revisedSinceReferral(false)
-                .ballot(new RequestedBallot(ballotId, type, rules, version, deadline, earlyCloseAllowed, now)).build();
+                .ballot(new RequestedBallot(ballotId, type, rules, version.number(), deadline, earlyCloseAllowed, now,
+                        version.sha256())).build();
         Events events = new Events(next);
-        events.add(new BallotRequested(proposalId, ballotId, committeeId, type.name(), rules.name(), version, clauses,
+        events.add(new BallotRequested(proposalId, ballotId, committeeId, type.name(), rules.name(), version.number(), clauses,
                         electorate.participating(), electorate.observing(), type.observersMayVote(), earlyCloseAllowed,
-                        deadline, actor.name(), now), actor.name(), now,
-                type + " ballot " + ballotId + " requested on version " + version + " under " + rules + " until " + deadline,
-                rule.to());
+                        deadline, actor.name(), now, version.sha256()), actor.name(), now,
+                type + " ballot " + ballotId + " requested on version " + version.number() + " (SHA-256 " + version.sha256()
+                        + ") under " + rules + " until " + deadline, rule.to());
         events.stages(rule, type + " ballot " + ballotId + " requested", actor.name(), now);
         return events.done(next);
     }
 
-    /** After an enquiry without a single disapproval, goes straight to publication (40.99 -> 60.00). */
-    public Change<Proposal> skipFinalBallot(String latestText, Actor actor, Instant now) {
+    /**
+     * After an enquiry without a single disapproval, goes straight to publication (40.99 -> 60.00)
+     * with the version the enquiry approved, whose text is {@code approvedText}. Refused once a
+     * later version was stored: that one needs its own (final) ballot.
+     */
+    public Change<Proposal> skipFinalBallot(String approvedText, Actor actor, Instant now) {
         actor.require(Role.EDITOR);
         StageMachine.Transition rule = require(Step.SKIP_FINAL_BALLOT);
         Proposal next = new Builder(this).stage(rule.to()).build();
         Events events = new Events(next);
         events.stages(rule, "Final ballot skipped: the enquiry had no disapproval", actor.name(), now);
-        events.add(publicationApproved(latestText, now), actor.name(), now,
-                "Version " + latestVersion().number() + " approved for publication", rule.to());
+        events.add(publicationApproved(approved, approvedText, now), actor.name(), now,
+                "Version " + approved.version() + " (approved by " + approved.ballotType() + " ballot " + approved.ballotId()
+                        + ") approved for publication", rule.to());
         return events.done(next);
     }
 
@@ -213,7 +253,8 @@ public record Proposal(String proposalId, int projectNumber, String committeeId,
         events.add(new ProposalWithdrawn(proposalId, stage.code(), reason, actor.name(), now), actor.name(), now,
                 "Withdrawn" + (reason == null || reason.isBlank() ? "" : ": " + reason), rule.to());
         if (commentPeriod != null && !commentPeriod.closeRequested()) {
-            // Nobody should go on commenting on an abandoned draft; there is no such request for a running ballot.
+            // Nobody should go on commenting on an abandoned draft. The comments and voting services also end every
+            // period and ballot of the project on ProposalWithdrawn itself (outcome WITHDRAWN), enquiries included.
             events.add(new ReviewCloseRequested(proposalId, commentPeriod.periodId(), actor.name(), now), actor.name(), now,
                     "Early close of comment period " + commentPeriod.periodId() + " requested on withdrawal", rule.to());
         }
@@ -245,11 +286,12 @@ public record Proposal(String proposalId, int projectNumber, String committeeId,
 
     /**
      * The ballot this proposal waits for closed: approved moves on (a final approval on to
-     * publication, with the latest text), rejected refers the draft back. A ballot it does not wait
-     * for, or a repeated delivery, changes nothing.
+     * publication, with the text of the version the ballot was on, {@code ballotedText}), rejected
+     * refers the draft back. A ballot it does not wait for (also one that ended because the project
+     * was withdrawn), or a repeated delivery, changes nothing.
      */
     public Optional<Change<Proposal>> ballotClosed(String ballotId, boolean approved, Integer disapprovals, String explanation,
-                                                   String latestText, String by, Instant now) {
+                                                   String ballotedText, String by, Instant now) {
         if (ballot == null || !ballot.ballotId().equals(ballotId)) {
             return Optional.empty();
         }
@@ -262,6 +304,14 @@ public record Proposal(String proposalId, int projectNumber, String committeeId,
         if (ballot.type() == BallotType.DIS) {
             builder.enquiryDisapprovals(disapprovals);
         }
+        ApprovedVersion approval = null;
+        if (!approved && ballot.type() != BallotType.NP) {
+            builder.approved(null); // a text referred back is approved no longer
+        } else if (approved && ballot.type() != BallotType.NP) {
+            approval = new ApprovedVersion(ballot.ballotId(), ballot.type(), ballot.version(),
+                    ballot.versionSha256() != null ? ballot.versionSha256() : version(ballot.version()).orElseThrow().sha256());
+            builder.approved(approval);
+        }
         if (isReferredBack(rule.to())) {
             builder.revisedSinceReferral(false);
         }
@@ -270,8 +320,9 @@ public record Proposal(String proposalId, int projectNumber, String committeeId,
         events.stages(rule, ballot.type() + " ballot " + ballotId + (approved ? " approved" : " rejected")
                 + (explanation == null || explanation.isBlank() ? "" : ": " + explanation), by, now);
         if (rule.to() == Stage.UNDER_PUBLICATION) {
-            events.add(publicationApproved(latestText, now), by, now,
-                    "Version " + latestVersion().number() + " approved for publication", rule.to());
+            events.add(publicationApproved(approval, ballotedText, now), by, now,
+                    "Version " + approval.version() + " (approved by " + approval.ballotType() + " ballot " + approval.ballotId()
+                            + ") approved for publication", rule.to());
         }
         return Optional.of(events.done(next));
     }
@@ -328,6 +379,15 @@ public record Proposal(String proposalId, int projectNumber, String committeeId,
                     return Optional.of("the enquiry ballot had " + (enquiryDisapprovals == null ? "no recorded" : enquiryDisapprovals)
                             + " disapproval(s); the final (FDIS) ballot is needed");
                 }
+                if (approved == null) {
+                    return Optional.of("no enquiry ballot approved a version of the draft");
+                }
+                if (approved.version() != latestVersion().number()) {
+                    return Optional.of("version " + latestVersion().number() + " was stored after " + approved.ballotType()
+                            + " ballot " + approved.ballotId() + " approved version " + approved.version()
+                            + "; nobody has voted on it, so only a final (FDIS) ballot on version " + latestVersion().number()
+                            + " can approve it");
+                }
             }
             default -> {
                 return Optional.empty();
@@ -353,26 +413,32 @@ public record Proposal(String proposalId, int projectNumber, String committeeId,
         return conflict;
     }
 
-    private PublicationApproved publicationApproved(String latestText, Instant now) {
-        DraftVersion latest = latestVersion();
-        if (latestText == null || !TextDigest.sha256(latestText).equals(latest.sha256())) {
-            throw new IllegalStateException("The stored text of version " + latest.number() + " of " + proposalId
-                    + " does not match its SHA-256 " + latest.sha256());
+    /** Publication of exactly the approved version: its text must hash to what the ballot was on. */
+    private PublicationApproved publicationApproved(ApprovedVersion approval, String text, Instant now) {
+        if (text == null || !TextDigest.sha256(text).equals(approval.sha256())) {
+            throw new IllegalStateException("The stored text of version " + approval.version() + " of " + proposalId
+                    + " does not match its SHA-256 " + approval.sha256() + " that ballot " + approval.ballotId() + " was on");
         }
         return new PublicationApproved(proposalId, projectNumber, committeeId, title, kind.name(), basedOn,
-                latest.number(), latestText, latest.sha256(), now);
+                approval.version(), text, approval.sha256(), now, approval.ballotId());
     }
 
     private static boolean isReferredBack(Stage stage) {
         return stage == Stage.NP_RETURNED || stage == Stage.DIS_REFERRED_BACK || stage == Stage.FDIS_REFERRED_BACK;
     }
 
-    private static void requireFuture(String field, Instant deadline, Instant now) {
+    /** A deadline in the future, and at most {@code horizon} ahead (which also keeps it an RFC 3339 year). */
+    private static void requireDeadline(String field, Instant deadline, Period horizon, Instant now) {
         if (deadline == null) {
             throw new InvalidInputException(field, "a deadline is required");
         }
         if (!deadline.isAfter(now)) {
             throw new InvalidInputException(field, "the deadline " + deadline + " is not in the future");
+        }
+        Instant latest = now.atOffset(ZoneOffset.UTC).plus(horizon).toInstant();
+        if (deadline.isAfter(latest)) {
+            throw new InvalidInputException(field, "the deadline " + deadline + " is more than " + horizon
+                    + " ahead; the latest allowed now is " + latest);
         }
     }
 
@@ -424,6 +490,7 @@ public record Proposal(String proposalId, int projectNumber, String committeeId,
         private boolean revisedSinceReferral;
         private String designation;
         private List<HistoryEntry> history;
+        private ApprovedVersion approved;
 
         Builder(Proposal p) {
             this.p = p;
@@ -436,6 +503,12 @@ public record Proposal(String proposalId, int projectNumber, String committeeId,
             this.revisedSinceReferral = p.revisedSinceReferral;
             this.designation = p.designation;
             this.history = p.history;
+            this.approved = p.approved;
+        }
+
+        Builder approved(ApprovedVersion value) {
+            approved = value;
+            return this;
         }
 
         Builder stage(Stage value) {
@@ -486,7 +559,7 @@ public record Proposal(String proposalId, int projectNumber, String committeeId,
         Proposal build() {
             return new Proposal(p.proposalId, p.projectNumber, p.committeeId, p.title, p.scope, p.kind, p.basedOn, stage,
                     versions, clauses, commentPeriod, ballot, enquiryDisapprovals, revisedSinceReferral, designation,
-                    history, p.submittedBy, p.submittedAt);
+                    history, p.submittedBy, p.submittedAt, approved);
         }
     }
 }

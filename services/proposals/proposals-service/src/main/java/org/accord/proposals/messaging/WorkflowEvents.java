@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
+import reactor.core.publisher.Mono;
+
 /**
  * The other services' events that move a proposal: a closed comment period, a closed ballot, a
  * published standard. Each is handed to the application as plain values; the application applies
@@ -40,6 +42,10 @@ public class WorkflowEvents {
         return consumers.consumer("ballot-events")
                 .on(BallotEvents.CLOSED, event -> {
                     BallotClosed closed = event.payload();
+                    if ("WITHDRAWN".equals(closed.outcome())) {
+                        // A ballot ended by the project's withdrawal has no result: it moves no stage.
+                        return Mono.empty();
+                    }
                     return proposals.ballotClosed(event.id(), event.envelope().source(), closed.proposalId(),
                             closed.ballotId(), "APPROVED".equals(closed.outcome()), negativeVotes(closed.tally()),
                             closed.explanation());

@@ -27,9 +27,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 @Component
 public class ReferenceData {
 
-    /** One committee as the YAML file lists it. */
+    /** One committee as the YAML file lists it; {@code procedure} is ISO where the file names none. */
     public record CommitteeSeed(String id, String title, String secretariat, List<String> participating,
-                                List<String> observing) {
+                                List<String> observing, String procedure) {
     }
 
     private final Resource committees = new ClassPathResource("reference/committees.yaml");
@@ -43,7 +43,8 @@ public class ReferenceData {
                 Map<?, ?> committee = (Map<?, ?>) item;
                 Map<?, ?> members = (Map<?, ?>) committee.get("members");
                 seeds.add(new CommitteeSeed(text(committee.get("id")), text(committee.get("title")),
-                        text(committee.get("secretariat")), codes(members.get("P")), codes(members.get("O"))));
+                        text(committee.get("secretariat")), codes(members.get("P")), codes(members.get("O")),
+                        committee.get("procedure") == null ? "ISO" : text(committee.get("procedure"))));
             }
             return seeds;
         } catch (IOException e) {

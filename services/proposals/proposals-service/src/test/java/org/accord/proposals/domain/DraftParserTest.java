@@ -56,6 +56,14 @@ class DraftParserTest {
     }
 
     @Test
+    void shouldReadAnAnnexSubclauseWrittenWithTheWordAnnexAsThatSubclause() {
+        ParsedDraft draft = DraftParser.parse("# 1 Scope\n\nText.\n\n# Annex A (normative) Schemas\n\nIntro.\n\n"
+                + "## Annex A.2 Second\n\nTwo.\n\n## A.10 Tenth\n\nTen.\n");
+        assertThat(draft.clauses()).containsExactly(new Clause("1", "Scope"), new Clause("Annex A", "(normative) Schemas"),
+                new Clause("A.2", "Second"), new Clause("A.10", "Tenth"));
+    }
+
+    @Test
     void shouldReadAnnexSubclausesAndIgnoreHeadingsInsideCodeBlocks() {
         ParsedDraft draft = DraftParser.parse("""
                 # Annex C (informative) Examples

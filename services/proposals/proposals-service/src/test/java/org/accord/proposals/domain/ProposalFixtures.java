@@ -40,24 +40,28 @@ final class ProposalFixtures {
             default -> null;
         };
         RequestedBallot ballot = ballotType == null ? null : new RequestedBallot("b-1", ballotType,
-                ballotType.defaultRuleSet(), 1, NOW.plus(Duration.ofDays(20)), false, NOW.minus(Duration.ofDays(1)));
+                ballotType.defaultRuleSet(), 1, NOW.plus(Duration.ofDays(20)), false, NOW.minus(Duration.ofDays(1)),
+                p.latestVersion().sha256());
+        // At 40.99 the enquiry approved version 1, the only version there is.
+        ApprovedVersion approved = stage == Stage.DIS_APPROVED
+                ? new ApprovedVersion("b-0", BallotType.DIS, 1, p.latestVersion().sha256()) : null;
         boolean referredBack = stage == Stage.NP_RETURNED || stage == Stage.DIS_REFERRED_BACK || stage == Stage.FDIS_REFERRED_BACK;
         Integer disapprovals = stage == Stage.DIS_APPROVED ? 0 : null;
         return new Proposal(p.proposalId(), p.projectNumber(), p.committeeId(), p.title(), p.scope(), p.kind(), p.basedOn(),
                 stage, p.versions(), p.clauses(), period, ballot, disapprovals, referredBack,
-                stage == Stage.PUBLISHED ? "ACC 42:2027" : null, p.history(), p.submittedBy(), p.submittedAt());
+                stage == Stage.PUBLISHED ? "ACC 42:2027" : null, p.history(), p.submittedBy(), p.submittedAt(), approved);
     }
 
     static Proposal withDisapprovals(Proposal p, Integer disapprovals) {
         return new Proposal(p.proposalId(), p.projectNumber(), p.committeeId(), p.title(), p.scope(), p.kind(), p.basedOn(),
                 p.stage(), p.versions(), p.clauses(), p.commentPeriod(), p.ballot(), disapprovals, p.revisedSinceReferral(),
-                p.designation(), p.history(), p.submittedBy(), p.submittedAt());
+                p.designation(), p.history(), p.submittedBy(), p.submittedAt(), p.approved());
     }
 
     static Proposal notRevisedSinceReferral(Proposal p) {
         return new Proposal(p.proposalId(), p.projectNumber(), p.committeeId(), p.title(), p.scope(), p.kind(), p.basedOn(),
                 p.stage(), p.versions(), p.clauses(), p.commentPeriod(), p.ballot(), p.enquiryDisapprovals(), false,
-                p.designation(), p.history(), p.submittedBy(), p.submittedAt());
+                p.designation(), p.history(), p.submittedBy(), p.submittedAt(), p.approved());
     }
 
     /** Performs an action as the role that may perform it, with valid arguments. */

@@ -53,8 +53,11 @@ class JsonFeed {
         accord.put("status", p.status().name());
         accord.put("committee", p.committeeId());
         accord.put("text_sha256", p.textSha256());
-        if (p.previousSha256() != null) {
-            accord.put("previous_edition_sha256", p.previousSha256());
+        if (p.previousEditionSha256() != null) {
+            accord.put("previous_edition_sha256", p.previousEditionSha256());
+        }
+        if (!p.isEdition()) {
+            accord.put("amends", p.basedOn());
         }
         if (p.replaces() != null) {
             accord.put("replaces", p.replaces());

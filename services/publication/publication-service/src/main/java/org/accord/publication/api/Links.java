@@ -10,9 +10,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * How the service names its resources. Designations go into URLs as slugs
- * ({@code ACC 42:2027/Amd 1:2028} is {@code ACC-42-2027-Amd-1-2028}); when two editions share a
- * designation (a revision published in the year of the edition it replaced) the link adds
- * {@code ?edition=n}. Feed entry ids are URNs that never change: {@code urn:accord:standard:<slug>:edition:<n>}.
+ * ({@code ACC 42:2027/Amd 1:2028} is {@code ACC-42-2027-Amd-1-2028}); a designation names one
+ * document, but where two editions stored before designations were kept apart share one, the link
+ * adds {@code ?edition=n}. Feed entry ids are URNs that never change: {@code urn:accord:standard:<slug>:edition:<n>}.
  */
 final class Links {
 

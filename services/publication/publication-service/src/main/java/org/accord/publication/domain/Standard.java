@@ -108,6 +108,8 @@ public record Standard(int number, String committeeId, String title, List<Public
         checkText(approval);
         int year = LocalDate.ofInstant(at, ZoneOffset.UTC).getYear();
         String previousSha256 = publications.isEmpty() ? null : publications.get(publications.size() - 1).textSha256();
+        String previousEditionSha256 = null;
+        String amendsSha256 = null;
         List<Publication> next = new ArrayList<>(publications);
         Designation designation;
         int edition;
@@ -131,10 +133,11 @@ public record Standard(int number, String committeeId, String title, List<Public
                             + current.designation() + " (edition " + current.edition() + "); only the current edition can be revised");
                 }
             }
-            designation = Designation.edition(number, year);
+            designation = Designation.edition(number, editionYear(year));
             edition = current.edition() + 1;
             basedOn = current.designation();
             replaces = current.designation();
+            previousEditionSha256 = current.textSha256();
             for (int i = 0; i < next.size(); i++) {
                 Publication p = next.get(i);
                 if (p.edition() == current.edition() && p.status() == PublicationStatus.PUBLISHED) {
@@ -151,19 +154,44 @@ public record Standard(int number, String committeeId, String title, List<Public
             }
             supplementNumber = (int) publications.stream()
                     .filter(p -> p.kind() == kind && p.edition() == target.edition()).count() + 1;
-            designation = target.parsedDesignation().supplement(kind, supplementNumber, year);
+            // Never dated before its edition (which may carry a later year than it was published in).
+            designation = target.parsedDesignation().supplement(kind, supplementNumber,
+                    Math.max(year, target.parsedDesignation().year()));
             edition = target.edition();
             basedOn = target.designation();
+            amendsSha256 = target.textSha256();
+            previousEditionSha256 = target.textSha256();
         }
         Publication issued = new Publication(designation.toString(), edition, kind, supplementNumber, basedOn,
                 approval.proposalId(), approval.proposalVersion(), approval.title(), approval.committeeId(),
                 approval.textSha256().toLowerCase(), previousSha256, replaces, null, at, PublicationStatus.PUBLISHED,
-                0, 0, at, null, null, null, null);
+                0, 0, at, null, null, null, null, previousEditionSha256, amendsSha256);
         next.add(issued);
         Standard changed = new Standard(number, approval.committeeId(), approval.title(), next, lastSequence, at, 0);
         StandardPublished fact = new StandardPublished(issued.designation(), number, edition, kind.name(), approval.proposalId(),
-                approval.committeeId(), approval.title(), issued.textSha256(), previousSha256, replaces, at);
+                approval.committeeId(), approval.title(), issued.textSha256(), previousEditionSha256, replaces, at,
+                kind.isEdition() ? null : basedOn, amendsSha256, previousSha256);
         return new Change(changed, List.of(issued), List.of(fact), List.of());
+    }
+
+    /**
+     * The year an edition published in {@code year} is dated with: that year, unless an earlier
+     * edition of the project already carries it, then the first later year none carries. So every
+     * designation names one edition (and, through it, one amendment or corrigendum): two editions
+     * in one year would otherwise both be {@code ACC 42:2027}, and so would their amendments. ISO
+     * dates a document by its year of publication and gives no designation twice; the ISO/IEC
+     * Directives do not settle this case, and ISO's own practice of dating a document published at
+     * the end of a year with the next year is the precedent for a later year (see the README).
+     */
+    private int editionYear(int year) {
+        int dated = year;
+        while (true) {
+            int candidate = dated;
+            if (editions().stream().noneMatch(p -> p.parsedDesignation().year() == candidate)) {
+                return candidate;
+            }
+            dated++;
+        }
     }
 
     /**
@@ -202,8 +230,9 @@ public record Standard(int number, String committeeId, String title, List<Public
     }
 
     /**
-     * The document with this designation; when two editions share one (a revision published in
-     * the year of the edition it replaced), {@code edition} picks one, else the newer is meant.
+     * The document with this designation. Designations are unique since editions are dated apart
+     * ({@link #editionYear}); for editions published twice in one year before that, {@code edition}
+     * picks one, else the newer is meant.
      */
     public Optional<Publication> find(Designation designation, Integer edition) {
         String name = designation.toString();

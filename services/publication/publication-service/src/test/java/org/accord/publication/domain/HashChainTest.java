@@ -63,7 +63,8 @@ class HashChainTest {
                 amendment.supplementNumber(), amendment.basedOn(), amendment.proposalId(), amendment.proposalVersion(),
                 amendment.title(), amendment.committeeId(), TextHash.sha256(forged), amendment.previousSha256(),
                 amendment.replaces(), amendment.replacedBy(), amendment.publishedAt(), amendment.status(), amendment.sequence(),
-                amendment.lastSequence(), amendment.updatedAt(), null, null, null, null);
+                amendment.lastSequence(), amendment.updatedAt(), null, null, null, null, amendment.previousEditionSha256(),
+                amendment.amendsSha256());
         texts.put(TextHash.sha256(forged), forged);
         Standard forgedStandard = new Standard(42, standard.committeeId(), standard.title(),
                 List.of(chain.get(0), forgedAmendment, chain.get(2)), standard.lastSequence(), standard.lastChangedAt(), 0);

@@ -110,6 +110,30 @@ class StandardTest {
     }
 
     @Test
+    void shouldGiveTwoEditionsOfOneYearAndTheirAmendmentsDesignationsThatEachNameOneDocument() {
+        // Issue 13: both editions were "ACC 42:2027", and so were their amendments; a lookup found only the newer.
+        Standard s = publish(Standard.empty(42), approval().text("one").build(), MAY_2027);
+        s = publish(s, approval().amendment("ACC 42:2027").text("amd of one").build(), MAY_2027.plusSeconds(86_400));
+        s = publish(s, approval().revision("ACC 42:2027").text("two").build(), MAY_2027.plusSeconds(2 * 86_400));
+        s = publish(s, approval().amendment(null).text("amd of two").build(), MAY_2027.plusSeconds(3 * 86_400));
+        s = publish(s, approval().revision(null).text("three").build(), MAY_2027.plusSeconds(4 * 86_400));
+
+        assertThat(s.publications()).extracting(Publication::designation).containsExactly(
+                "ACC 42:2027", "ACC 42:2027/Amd 1:2027", "ACC 42:2028", "ACC 42:2028/Amd 1:2028", "ACC 42:2029");
+        for (Publication p : s.publications()) {
+            assertThat(s.publications()).filteredOn(o -> o.designation().equals(p.designation())).containsExactly(p);
+            assertThat(s.find(p.parsedDesignation(), null)).contains(p);
+        }
+        // The previous edition's hash, not the previous document's (an amendment came between).
+        assertThat(s.publications()).extracting(Publication::previousEditionSha256).containsExactly(null,
+                TextHash.sha256("one"), TextHash.sha256("one"), TextHash.sha256("two"), TextHash.sha256("two"));
+        assertThat(s.publications()).extracting(Publication::amendsSha256).containsExactly(null,
+                TextHash.sha256("one"), null, TextHash.sha256("two"), null);
+        assertThat(s.publications()).extracting(Publication::previousSha256).containsExactly(null,
+                TextHash.sha256("one"), TextHash.sha256("amd of one"), TextHash.sha256("two"), TextHash.sha256("amd of two"));
+    }
+
+    @Test
     void shouldIssueARedeliveredApprovalOnlyOnce() {
         Approval approval = approval().build();
         Standard s = publish(Standard.empty(42), approval, MAY_2027);
@@ -185,10 +209,11 @@ class StandardTest {
         Standard s = publish(Standard.empty(42), approval().text("one").build(), MAY_2027);
         s = publish(s, approval().revision("ACC 42:2027").text("two").build(), MAY_2027.plusSeconds(86_400));
 
-        Designation both = Designation.edition(42, 2027);
-        assertThat(s.find(both, null)).get().extracting(Publication::edition).isEqualTo(2);
-        assertThat(s.find(both, 1)).get().extracting(Publication::edition).isEqualTo(1);
-        assertThat(s.editions()).extracting(Publication::designation).containsExactly("ACC 42:2027", "ACC 42:2027");
+        // Issue 13: the second edition of 2027 is dated 2028, so each designation finds its own edition.
+        assertThat(s.find(Designation.edition(42, 2027), null)).get().extracting(Publication::edition).isEqualTo(1);
+        assertThat(s.find(Designation.edition(42, 2028), null)).get().extracting(Publication::edition).isEqualTo(2);
+        assertThat(s.find(Designation.edition(42, 2027), 1)).get().extracting(Publication::edition).isEqualTo(1);
+        assertThat(s.editions()).extracting(Publication::designation).containsExactly("ACC 42:2027", "ACC 42:2028");
         assertThat(List.of(s.edition(1).orElseThrow().status(), s.edition(2).orElseThrow().status()))
                 .containsExactly(PublicationStatus.REPLACED, PublicationStatus.PUBLISHED);
     }

@@ -13,9 +13,10 @@ import org.accord.voting.domain.Tally;
  * A ballot as anyone may see it. While it is open: its terms, its electorate and how many votes
  * have been returned, but no positions. Once closed: also the outcome, the full tally, every
  * condition of the rule set with its numbers, the explanation and each member body's vote.
+ * {@code version} and {@code versionSha256} name the one text the ballot is on.
  */
 public record BallotView(String ballotId, String proposalId, String committeeId, String ballotType, String ruleSet,
-                         int version, String status, Instant openedAt, Instant deadline, boolean earlyCloseAllowed,
+                         int version, String versionSha256, String status, Instant openedAt, Instant deadline, boolean earlyCloseAllowed,
                          boolean observersMayVote, Electorate electorate, Returned returned,
                          String outcome, Tally tally, List<Condition> checks, String explanation,
                          String closedBecause, Instant closedAt, List<VoteView> votes) {
@@ -34,7 +35,7 @@ public record BallotView(String ballotId, String proposalId, String committeeId,
                 ballot.votes().size(), ballot.participatingMembers().size() + observing.size());
         BallotResult result = ballot.closed() ? ballot.result() : null;
         return new BallotView(ballot.ballotId(), ballot.proposalId(), ballot.committeeId(), ballot.ballotType().name(),
-                ballot.ruleSet(), ballot.version(), ballot.status().name(), ballot.openedAt(), ballot.deadline(),
+                ballot.ruleSet(), ballot.version(), ballot.versionSha256(), ballot.status().name(), ballot.openedAt(), ballot.deadline(),
                 ballot.earlyCloseAllowed(), ballot.observersMayVote(),
                 new Electorate(ballot.participatingMembers(), observing), returned,
                 result == null ? null : result.outcome().name(),

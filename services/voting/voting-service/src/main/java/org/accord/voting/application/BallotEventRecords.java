@@ -42,7 +42,7 @@ public class BallotEventRecords {
         return recorder.record(BallotEvents.OPENED, key, new BallotOpened(ballot.ballotId(), ballot.proposalId(),
                 ballot.committeeId(), ballot.ballotType().name(), ballot.ruleSet(), ballot.version(),
                 ballot.participatingMembers(), ballot.observingMembers(), ballot.observersMayVote(),
-                ballot.earlyCloseAllowed(), ballot.deadline(), ballot.openedAt()));
+                ballot.earlyCloseAllowed(), ballot.deadline(), ballot.openedAt(), ballot.versionSha256()));
     }
 
     private static VoteCast voteCast(Ballot ballot, Vote vote) {
@@ -55,7 +55,7 @@ public class BallotEventRecords {
         return new BallotClosed(ballot.ballotId(), ballot.proposalId(), ballot.ballotType().name(), ballot.ruleSet(),
                 ballot.version(), result.outcome().name(), tally(result.tally()),
                 result.checks().stream().map(BallotEventRecords::check).toList(), result.explanation(),
-                result.closedBecause().name(), result.closedAt());
+                result.closedBecause().name(), result.closedAt(), ballot.versionSha256());
     }
 
     private static org.accord.voting.events.Tally tally(Tally t) {

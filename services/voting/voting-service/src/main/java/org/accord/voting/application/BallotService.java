@@ -102,6 +102,17 @@ public class BallotService {
         });
     }
 
+    /**
+     * Ends every open ballot of a withdrawn project (outcome WITHDRAWN); a redelivered withdrawal
+     * finds them closed and changes nothing.
+     */
+    public Mono<Long> withdraw(String proposalId, String fromStage) {
+        Criteria running = Criteria.where("state.proposalId").is(proposalId).and("state.status").is(BallotStatus.OPEN.name());
+        return ballots.find(running, Sort.by("state.openedAt"), 0, MAX_LISTED)
+                .concatMap(stored -> change(stored.id(), ballot -> ballot.withdraw(fromStage, clock.instant())))
+                .count();
+    }
+
     public Mono<Stored<Ballot>> find(String ballotId) {
         return ballots.find(ballotId).switchIfEmpty(Mono.error(() -> new NotFoundException("Ballot", ballotId)));
     }

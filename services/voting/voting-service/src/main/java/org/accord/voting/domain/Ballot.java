@@ -18,11 +18,16 @@ import org.accord.problem.InvalidInputException;
  * A ballot on one version of a draft. Its electorate is fixed when it opens: the committee's
  * P-members and, on enquiry and approval ballots opened to them, its O-members. Each member body
  * has at most one current vote, which it may change until the ballot closes; every vote cast is
- * kept in {@code history} in the order received. The ballot closes at its deadline, or as soon as
- * every P-member has voted where early close is allowed, and then its rule set decides.
+ * kept in {@code history} in the order received. The ballot closes at its deadline, and then its
+ * rule set decides; where early close is allowed, as soon as no vote still to come can change
+ * what the rule set decides ({@link RuleSet#outcomeSettled}), which is always so once every
+ * member whose vote counts has voted. A ballot of a withdrawn project closes without a decision
+ * (outcome WITHDRAWN).
+ *
+ * @param versionSha256 the SHA-256 of the balloted version's text (null for ballots opened before it was carried)
  */
 public record Ballot(String ballotId, String proposalId, String committeeId, BallotType ballotType, String ruleSet,
-                     int version, List<String> participatingMembers, List<String> observingMembers,
+                     int version, String versionSha256, List<String> participatingMembers, List<String> observingMembers,
                      boolean observersMayVote, boolean earlyCloseAllowed, Instant deadline, Instant openedAt,
                      BallotStatus status, List<Vote> votes, List<Vote> history, BallotResult result) {
 
@@ -68,7 +73,7 @@ public record Ballot(String ballotId, String proposalId, String committeeId, Bal
         // A member body is P or O in a committee, never both; should a request say both, P (the duty to vote) wins.
         observing.removeAll(participating);
         Ballot ballot = new Ballot(request.ballotId(), request.proposalId(), request.committeeId(), type,
-                request.ruleSet(), request.version(), List.copyOf(participating), List.copyOf(observing),
+                request.ruleSet(), request.version(), request.versionSha256(), List.copyOf(participating), List.copyOf(observing),
                 request.observersMayVote() && type.admitsObservers(), request.earlyCloseAllowed(), request.deadline(), now,
                 BallotStatus.OPEN, List.of(), List.of(), null);
         return new Transition(ballot, List.of(new BallotFact.Opened()));
@@ -83,9 +88,12 @@ public record Ballot(String ballotId, String proposalId, String committeeId, Bal
         actor.requireMemberBody(memberBody);
         Membership membership = membershipOf(memberBody).orElseThrow(() -> notInElectorate(memberBody));
         if (status == BallotStatus.CLOSED) {
-            throw new ConflictException("Ballot closed", "Ballot '" + ballotId + "' closed at "
+            boolean withdrawn = result.outcome() == Outcome.WITHDRAWN;
+            throw new ConflictException(withdrawn ? "Ballot withdrawn" : "Ballot closed", "Ballot '" + ballotId + "' "
+                    + (withdrawn ? "ended when its project was withdrawn at " : "closed at ")
                     + result.closedAt() + "; votes are no longer accepted")
-                    .with("ballotStatus", status.name()).with("closedAt", result.closedAt().toString());
+                    .with("ballotStatus", status.name()).with("outcome", result.outcome().name())
+                    .with("closedAt", result.closedAt().toString());
         }
         if (!now.isBefore(deadline)) {
             throw new ConflictException("Ballot deadline passed", "Ballot '" + ballotId
@@ -106,8 +114,9 @@ public record Ballot(String ballotId, String proposalId, String committeeId, Bal
         all.add(vote);
         Ballot next = withVotes(current, all);
         List<BallotFact> facts = new ArrayList<>(List.of(new BallotFact.VoteRecorded(vote)));
-        if (earlyCloseAllowed && next.everyParticipatingMemberVoted()) {
-            Transition closing = next.close(CloseReason.ALL_VOTED, now);
+        if (earlyCloseAllowed && next.outcomeSettled()) {
+            Transition closing = next.close(next.tally().notVoted() == 0 ? CloseReason.ALL_VOTED : CloseReason.OUTCOME_SETTLED,
+                    now);
             facts.addAll(closing.facts());
             next = closing.ballot();
         }
@@ -122,14 +131,31 @@ public record Ballot(String ballotId, String proposalId, String committeeId, Bal
         return close(CloseReason.DEADLINE, now);
     }
 
+    /**
+     * Ends an open ballot of a withdrawn project without a decision: outcome WITHDRAWN, the votes
+     * so far kept as they were, no rule applied. A closed ballot stays as it is.
+     */
+    public Transition withdraw(String fromStage, Instant now) {
+        if (closed()) {
+            return Transition.unchanged(this);
+        }
+        BallotResult ended = new BallotResult(Outcome.WITHDRAWN, tally(), List.of(), "Withdrawn: the project was withdrawn"
+                + (fromStage == null ? "" : " in stage " + fromStage) + " before the ballot closed; no rule was applied and "
+                + "there is no result.", CloseReason.WITHDRAWN, now);
+        return new Transition(closedWith(ended), List.of(new BallotFact.Closed(ended)));
+    }
+
     private Transition close(CloseReason reason, Instant now) {
         Tally tally = tally();
         Decision decision = RuleSets.named(ruleSet).decide(tally);
         BallotResult closed = new BallotResult(decision.outcome(), tally, decision.checks(), decision.explanation(), reason, now);
-        Ballot next = new Ballot(ballotId, proposalId, committeeId, ballotType, ruleSet, version, participatingMembers,
+        return new Transition(closedWith(closed), List.of(new BallotFact.Closed(closed)));
+    }
+
+    private Ballot closedWith(BallotResult result) {
+        return new Ballot(ballotId, proposalId, committeeId, ballotType, ruleSet, version, versionSha256, participatingMembers,
                 observingMembers, observersMayVote, earlyCloseAllowed, deadline, openedAt, BallotStatus.CLOSED, votes,
-                history, closed);
-        return new Transition(next, List.of(new BallotFact.Closed(closed)));
+                history, result);
     }
 
     /** The current votes counted against the electorate. */
@@ -207,9 +233,11 @@ public record Ballot(String ballotId, String proposalId, String committeeId, Bal
         actor.requireMemberBody(memberBody);
     }
 
-    private boolean everyParticipatingMemberVoted() {
-        return !participatingMembers.isEmpty()
-                && participatingMembers.stream().allMatch(member -> voteOf(member).isPresent());
+    /** Whether the members yet to vote can no longer change what the rule set decides. */
+    public boolean outcomeSettled() {
+        int participatingToVote = participatingMembers.size() - returnedBy(Membership.P);
+        int observingToVote = observersMayVote ? observingMembers.size() - returnedBy(Membership.O) : 0;
+        return RuleSets.named(ruleSet).outcomeSettled(tally(), participatingToVote, observingToVote);
     }
 
     private void validate(VoteChoice choice) {
@@ -249,7 +277,7 @@ public record Ballot(String ballotId, String proposalId, String committeeId, Bal
     }
 
     private Ballot withVotes(List<Vote> current, List<Vote> all) {
-        return new Ballot(ballotId, proposalId, committeeId, ballotType, ruleSet, version, participatingMembers,
+        return new Ballot(ballotId, proposalId, committeeId, ballotType, ruleSet, version, versionSha256, participatingMembers,
                 observingMembers, observersMayVote, earlyCloseAllowed, deadline, openedAt, status, current, all, result);
     }
 

@@ -60,4 +60,23 @@ public final class IeeeSa implements RuleSet {
         return new Decision(enoughReturned && enoughApprovals && fewAbstentions ? Outcome.APPROVED : Outcome.REJECTED,
                 checks, explanation);
     }
+
+    /**
+     * Settled when the whole rest of the ballot group approving, disapproving, abstaining and not
+     * returning its ballot all give the same outcome. Approving is the best any member can do for
+     * every condition. The conditions do not all move together otherwise (an abstention helps the
+     * return rate but hurts the abstention share; a disapproval helps both of those but hurts the
+     * approval ratio), but each condition on its own is at its worst when everyone left does the
+     * same thing: not returning for the return rate, disapproving (or, with nothing counted yet,
+     * not returning) for the approval ratio, abstaining (or, with nothing returned yet, not
+     * returning) for the abstention share. So if none of those four completions changes the
+     * outcome, no mixture can.
+     */
+    @Override
+    public boolean outcomeSettled(Tally tally, int participatingToVote, int observingToVote) {
+        Outcome best = RuleSet.ifAllVote(this, tally, participatingToVote, observingToVote, Position.APPROVE, false);
+        return best == decide(tally).outcome()
+                && best == RuleSet.ifAllVote(this, tally, participatingToVote, observingToVote, Position.DISAPPROVE, false)
+                && best == RuleSet.ifAllVote(this, tally, participatingToVote, observingToVote, Position.ABSTAIN, false);
+    }
 }

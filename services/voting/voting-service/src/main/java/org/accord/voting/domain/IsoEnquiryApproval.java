@@ -54,6 +54,22 @@ public final class IsoEnquiryApproval implements RuleSet {
                 explanation + notCounted(tally));
     }
 
+    /**
+     * Settled when the votes still to come all approving and all disapproving (with reasons) give
+     * the same outcome: an approval only raises both ratios' chances (more P-member approvals,
+     * a smaller share of disapprovals), a disapproval only lowers them, and an abstention, a
+     * disapproval without reasons or no vote at all counts in neither, so every other way of
+     * completing the ballot lies between those two. O-members still to vote count here: their
+     * disapprovals weigh in the 1/4 condition. ISO/IEC Directives Part 1 (2.6.3, 2.7.3) know no
+     * early termination of an enquiry or approval ballot; closing early changes nothing only
+     * because no vote to come can change the result.
+     */
+    @Override
+    public boolean outcomeSettled(Tally tally, int participatingToVote, int observingToVote) {
+        return RuleSet.ifAllVote(this, tally, participatingToVote, observingToVote, Position.APPROVE, false)
+                == RuleSet.ifAllVote(this, tally, participatingToVote, observingToVote, Position.DISAPPROVE, false);
+    }
+
     private static String notCounted(Tally tally) {
         if (tally.abstentions() == 0 && tally.disapprovalsWithoutReasons() == 0) {
             return "";

@@ -56,4 +56,17 @@ public final class IsoNewWorkItem implements RuleSet {
         }
         return new Decision(majority && committed ? Outcome.APPROVED : Outcome.REJECTED, List.of(first, second), explanation);
     }
+
+    /**
+     * Settled when the P-members still to vote all approving and committing, and all disapproving
+     * without committing, give the same outcome: both conditions only gain from an approval and
+     * a commitment and only lose from a disapproval, so every other completion lies between.
+     * O-members do not count on a new work item (ISO/IEC Directives Part 1, 2.3.5), so only
+     * P-members are waited for.
+     */
+    @Override
+    public boolean outcomeSettled(Tally tally, int participatingToVote, int observingToVote) {
+        return RuleSet.ifAllVote(this, tally, participatingToVote, 0, Position.APPROVE, true)
+                == RuleSet.ifAllVote(this, tally, participatingToVote, 0, Position.DISAPPROVE, false);
+    }
 }

@@ -11,4 +11,19 @@ public interface RuleSet {
     String name();
 
     Decision decide(Tally tally);
+
+    /**
+     * Whether the votes still to come cannot change the decision: every way in which the
+     * {@code participatingToVote} P-members and {@code observingToVote} O-members who have not
+     * voted yet might vote (or not vote at all) gives the outcome {@link #decide} gives now. A
+     * ballot that allows early close closes when this holds; with nobody left to vote it always
+     * holds. Each rule set states why the completions it tries are enough.
+     */
+    boolean outcomeSettled(Tally tally, int participatingToVote, int observingToVote);
+
+    /** The decision if each member yet to vote votes {@code position} (with reasons for a disapproval). */
+    static Outcome ifAllVote(RuleSet rules, Tally tally, int participating, int observing, Position position, boolean commit) {
+        return rules.decide(tally.plus(Membership.P, position, true, participating, commit)
+                .plus(Membership.O, position, true, observing, false)).outcome();
+    }
 }

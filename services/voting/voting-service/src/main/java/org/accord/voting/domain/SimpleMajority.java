@@ -29,4 +29,15 @@ public final class SimpleMajority implements RuleSet {
                                 + tally.abstentions() + " abstentions excluded).";
         return new Decision(majority ? Outcome.APPROVED : Outcome.REJECTED, List.of(check), explanation);
     }
+
+    /**
+     * Settled when the votes still to come all approving and all disapproving give the same
+     * outcome: an approval only helps the majority, a disapproval only hurts it, an abstention
+     * or no vote leaves it as it is.
+     */
+    @Override
+    public boolean outcomeSettled(Tally tally, int participatingToVote, int observingToVote) {
+        return RuleSet.ifAllVote(this, tally, participatingToVote, observingToVote, Position.APPROVE, false)
+                == RuleSet.ifAllVote(this, tally, participatingToVote, observingToVote, Position.DISAPPROVE, false);
+    }
 }

@@ -67,6 +67,35 @@ public record Tally(int eligibleParticipating, int eligibleObserving,
         return participatingAbstain + observingAbstain;
     }
 
+    /**
+     * This tally with {@code count} more votes of one kind from members who have not voted yet: what
+     * the count would be if they all voted that way. {@code commit} adds as many commitments to
+     * participate (P-members only). Used to ask whether votes still to come could change a decision.
+     */
+    public Tally plus(Membership membership, Position position, boolean withReasons, int count, boolean commit) {
+        if (count == 0) {
+            return this;
+        }
+        if (count < 0 || count > notVoted) {
+            throw new IllegalArgumentException(count + " more votes where " + notVoted + " have not voted");
+        }
+        boolean p = membership == Membership.P;
+        int pA = participatingApprove, pD = participatingDisapprove, pAb = participatingAbstain;
+        int oA = observingApprove, oD = observingDisapprove, oAb = observingAbstain, without = disapprovalsWithoutReasons;
+        if (position.approves()) {
+            if (p) pA += count; else oA += count;
+        } else if (position == Position.ABSTAIN) {
+            if (p) pAb += count; else oAb += count;
+        } else if (!withReasons) {
+            without += count;
+        } else {
+            if (p) pD += count; else oD += count;
+        }
+        int commitments = commitmentsToParticipate + (p && commit ? count : 0);
+        return new Tally(eligibleParticipating, eligibleObserving, pA, pD, pAb, oA, oD, oAb, without, notVoted - count,
+                commitments);
+    }
+
     /** Every vote returned, whatever it says. */
     public int returned() {
         return electorate() - notVoted;

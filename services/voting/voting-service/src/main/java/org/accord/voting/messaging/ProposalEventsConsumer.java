@@ -13,7 +13,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** Listens on the proposals topic for ballot requests (binding {@code proposalEvents-in-0}). */
+/**
+ * Listens on the proposals topic (binding {@code proposalEvents-in-0}) for ballot requests, and
+ * for withdrawals, which end every ballot of the project still running.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ProposalEventsConsumer {
 
@@ -24,12 +27,15 @@ public class ProposalEventsConsumer {
                         // A request the domain refuses will be refused however often it comes: dead-letter it at once.
                         .onErrorMap(InvalidInputException.class, e -> new MalformedEventException(
                                 "Ballot request " + event.id() + " cannot open a ballot: " + e.getMessage(), e)))
+                .on(ProposalEvents.WITHDRAWN, event -> ballots.withdraw(event.payload().proposalId(),
+                        event.payload().fromStage()))
                 .build();
     }
 
     static BallotRequest request(BallotRequested requested) {
         return new BallotRequest(requested.ballotId(), requested.proposalId(), requested.committeeId(),
-                requested.ballotType(), requested.ruleSet(), requested.version(), requested.participatingMembers(),
+                requested.ballotType(), requested.ruleSet(), requested.version(), requested.versionSha256(),
+                requested.participatingMembers(),
                 requested.observingMembers(), requested.observersMayVote(), requested.earlyCloseAllowed(),
                 requested.deadline());
     }

@@ -138,20 +138,126 @@ class BallotTest {
     }
 
     @Test
-    void shouldCloseEarlyInTheSameStepAsTheLastPMemberVoteWhereAllowed() {
+    void shouldCloseEarlyInTheSameStepAsTheLastVoteThatCountsWhereAllowed() {
+        // Issue 13: every P-member voting is no longer enough on a DIS: the O-members' votes count in the 1/4 condition.
         Ballot ballot = Ballot.open(request("DIS", "ISO_ENQUIRY_APPROVAL", true, true), OPENED).ballot();
         ballot = vote(ballot, "DE", Position.APPROVE, null).ballot();
         ballot = vote(ballot, "FR", Position.APPROVE, null).ballot();
-        assertThat(ballot.closed()).isFalse();
+        ballot = vote(ballot, "GB", Position.APPROVE, null).ballot();
+        ballot = vote(ballot, "IT", Position.DISAPPROVE, "Clause 4 is unsafe").ballot();
+        assertThat(ballot.closed()).as("SE disapproving would make 2 of 5 negative").isFalse();
 
-        Transition last = vote(ballot, "GB", Position.APPROVE, null);
+        Transition last = vote(ballot, "SE", Position.APPROVE, null);
 
         assertThat(last.facts()).hasSize(2).last().isInstanceOfSatisfying(BallotFact.Closed.class, closed -> {
             assertThat(closed.result().closedBecause()).isEqualTo(CloseReason.ALL_VOTED);
             assertThat(closed.result().outcome()).isEqualTo(Outcome.APPROVED);
-            assertThat(closed.result().tally().notVoted()).isEqualTo(2);
+            assertThat(closed.result().tally().notVoted()).isZero();
         });
         assertThat(last.ballot().closed()).isTrue();
+    }
+
+    @Test
+    void shouldKeepAnEnquiryOpenAfterEveryPMemberVotedWhileTheOMembersCanStillSinkIt() {
+        Ballot ballot = Ballot.open(request("DIS", "ISO_ENQUIRY_APPROVAL", true, true), OPENED).ballot();
+        for (String member : List.of("DE", "FR", "GB")) {
+            ballot = vote(ballot, member, Position.APPROVE, null).ballot();
+        }
+        assertThat(ballot.closed()).isFalse();
+
+        Transition sinking = vote(ballot, "IT", Position.DISAPPROVE, "Clause 4 is unsafe");
+        assertThat(sinking.ballot().closed()).isFalse();
+        Ballot rejected = vote(sinking.ballot(), "SE", Position.DISAPPROVE, "Clause 5 too").ballot();
+        assertThat(rejected.result().outcome()).isEqualTo(Outcome.REJECTED);
+    }
+
+    @Test
+    void shouldCloseAnEnquiryEarlyOnceNoOMemberVoteCanChangeItsOutcome() {
+        Ballot ballot = Ballot.open(request("DIS", "ISO_ENQUIRY_APPROVAL", true, true), OPENED).ballot();
+        for (String member : List.of("DE", "FR", "GB", "IT")) {
+            ballot = vote(ballot, member, Position.APPROVE, null).ballot();
+        }
+        // 4 approvals: SE disapproving would be 1 of 5 negative (at most 1/4), so nothing can change the outcome.
+        assertThat(ballot.closed()).isTrue();
+        assertThat(ballot.result().closedBecause()).isEqualTo(CloseReason.OUTCOME_SETTLED);
+        assertThat(ballot.result().outcome()).isEqualTo(Outcome.APPROVED);
+        Ballot closed = ballot;
+        assertThatThrownBy(() -> vote(closed, "SE", Position.DISAPPROVE, "late"))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.status()).isEqualTo(409));
+    }
+
+    @Test
+    void shouldCloseANewWorkItemOnceThePMembersLeftCannotChangeItWithoutWaitingForOMembers() {
+        BallotRequest np = new BallotRequest("b-1", "p-1", "ACC/TC 1", "NP", "ISO_NEW_WORK_ITEM", 2, "a".repeat(64),
+                List.of("DE", "FR", "GB", "JP", "KE"), List.of("IT"), true, true, DEADLINE);
+        Ballot ballot = Ballot.open(np, OPENED).ballot();
+        for (String member : List.of("DE", "FR", "GB")) {
+            ballot = commit(ballot, member).ballot();
+        }
+        assertThat(ballot.closed()).as("3 committed; the 4th is still to come").isFalse();
+        ballot = commit(ballot, "JP").ballot();
+
+        assertThat(ballot.closed()).isTrue();
+        assertThat(ballot.result().closedBecause()).isEqualTo(CloseReason.OUTCOME_SETTLED);
+        assertThat(ballot.result().outcome()).isEqualTo(Outcome.APPROVED);
+        assertThat(ballot.result().tally().notVoted()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCloseAnIeeeBallotOnlyOnceTheWholeBallotGroupCannotChangeIt() {
+        Ballot ballot = Ballot.open(request("DIS", "IEEE_SA", true, true), OPENED).ballot();
+        for (String member : List.of("DE", "FR", "GB")) {
+            ballot = vote(ballot, member, Position.APPROVE, null).ballot();
+        }
+        // 3 of 5 returned: IT and SE not returning would leave 60% (< 75%).
+        assertThat(ballot.closed()).isFalse();
+        ballot = vote(ballot, "IT", Position.APPROVE, null).ballot();
+        // 4 of 5 returned, all approve: SE disapproving gives 80%, abstaining 20%, neither changes the outcome.
+        assertThat(ballot.closed()).isTrue();
+        assertThat(ballot.result().closedBecause()).isEqualTo(CloseReason.OUTCOME_SETTLED);
+        assertThat(ballot.result().outcome()).isEqualTo(Outcome.APPROVED);
+    }
+
+    @Test
+    void shouldCloseASimpleMajorityBallotOnceTheMajorityCannotBeOvertaken() {
+        Ballot ballot = Ballot.open(request("DIS", "SIMPLE_MAJORITY", false, true), OPENED).ballot();
+        ballot = vote(ballot, "DE", Position.DISAPPROVE, "No").ballot();
+        ballot = vote(ballot, "FR", Position.DISAPPROVE, "No").ballot();
+
+        assertThat(ballot.closed()).isTrue();
+        assertThat(ballot.result().closedBecause()).isEqualTo(CloseReason.OUTCOME_SETTLED);
+        assertThat(ballot.result().outcome()).isEqualTo(Outcome.REJECTED);
+    }
+
+    @Test
+    void shouldEndAnOpenBallotOfAWithdrawnProjectWithoutAResultAndRefuseLaterVotes() {
+        Ballot ballot = vote(dis(), "DE", Position.APPROVE, null).ballot();
+
+        Transition withdrawn = ballot.withdraw("40.20", DURING);
+
+        assertThat(withdrawn.facts()).singleElement().isInstanceOfSatisfying(BallotFact.Closed.class, closed -> {
+            assertThat(closed.result().outcome()).isEqualTo(Outcome.WITHDRAWN);
+            assertThat(closed.result().closedBecause()).isEqualTo(CloseReason.WITHDRAWN);
+            assertThat(closed.result().checks()).isEmpty();
+            assertThat(closed.result().tally().participatingApprove()).isEqualTo(1);
+        });
+        assertThat(withdrawn.ballot().withdraw("40.20", DEADLINE).changed()).isFalse();
+        assertThat(withdrawn.ballot().closeIfDue(DEADLINE).changed()).isFalse();
+        assertThatThrownBy(() -> vote(withdrawn.ballot(), "FR", Position.APPROVE, null))
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.title()).isEqualTo("Ballot withdrawn");
+                    assertThat(e.properties()).containsEntry("outcome", "WITHDRAWN").containsEntry("ballotStatus", "CLOSED");
+                });
+        Ballot decided = vote(Ballot.open(request("DIS", "SIMPLE_MAJORITY", false, true), OPENED).ballot(), "DE",
+                Position.APPROVE, null).ballot();
+        decided = vote(decided, "FR", Position.APPROVE, null).ballot();
+        assertThat(decided.withdraw("40.20", DURING).changed()).as("a closed ballot keeps its result").isFalse();
+    }
+
+    private static Transition commit(Ballot ballot, String member) {
+        return ballot.cast(Actor.nationalBody(member), member, new VoteChoice(Position.APPROVE, null, true, "Expert of " + member),
+                DURING);
     }
 
     @Test
