@@ -241,6 +241,10 @@ public final class LocalStack {
             }
         }
         env.put("SERVER_PORT", Integer.toString(settings.portOf(spec)));
+        if (spec.name().equals("gateway")) {
+            // Its actuator answers only there (the public port routes just the health checks to it).
+            env.put("ACCORD_GATEWAY_MANAGEMENT_PORT", Integer.toString(StackSettings.GATEWAY_MANAGEMENT_PORT + settings.portOffset()));
+        }
         return env;
     }
 

@@ -11,9 +11,10 @@ import org.springframework.util.unit.DataSize;
  *
  * @param targets        base URI of each service
  * @param maxRequestSize bodies above this are refused with 413 before reaching a service
+ * @param trustedProxies client addresses (a regular expression) whose X-Forwarded-* headers are believed
  */
 @ConfigurationProperties("accord.gateway")
-public record GatewayProperties(Targets targets, DataSize maxRequestSize) {
+public record GatewayProperties(Targets targets, DataSize maxRequestSize, String trustedProxies) {
 
     public record Targets(URI proposals, URI comments, URI voting, URI publication, URI identity) {
     }
