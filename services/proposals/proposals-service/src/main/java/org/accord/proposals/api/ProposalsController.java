@@ -1,6 +1,5 @@
 package org.accord.proposals.api;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -22,10 +21,12 @@ import org.accord.proposals.domain.DraftVersion;
 import org.accord.proposals.domain.Proposal;
 import org.accord.proposals.domain.ProposalKind;
 import org.accord.proposals.domain.Submission;
+import org.accord.web.PublicAddress;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,11 +58,12 @@ public class ProposalsController {
 
     /** Editors submit a draft; it gets its project number and version 1 at stage 10.00. */
     @PostMapping("/proposals")
-    public Mono<ResponseEntity<ProposalView>> submit(@Valid @RequestBody ProposalRequests.Submit request, Actor actor) {
+    public Mono<ResponseEntity<ProposalView>> submit(@Valid @RequestBody ProposalRequests.Submit request, Actor actor,
+                                                     ServerHttpRequest http) {
         Submission submission = new Submission(request.committee(), request.title(), request.scope(),
                 request.kind() == null ? ProposalKind.NEW : request.kind(), request.basedOn());
         return proposals.submit(submission, request.text(), actor)
-                .map(stored -> withEtag(ResponseEntity.created(URI.create("/proposals/" + stored.id())), stored));
+                .map(stored -> withEtag(ResponseEntity.created(PublicAddress.of(http, "/proposals/" + stored.id())), stored));
     }
 
     /** Proposals the caller may read, newest first; {@code q} matches words of the title, any case. */
@@ -95,9 +97,9 @@ public class ProposalsController {
     @PostMapping("/proposals/{id}/versions")
     public Mono<ResponseEntity<ProposalView>> revise(@PathVariable String id, @Valid @RequestBody ProposalRequests.Revise request,
                                                     @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                    Actor actor) {
+                                                    Actor actor, ServerHttpRequest http) {
         return proposals.revise(id, request.text(), request.note(), ifMatch, actor)
-                .map(stored -> withEtag(ResponseEntity.created(URI.create("/proposals/" + id + "/versions/"
+                .map(stored -> withEtag(ResponseEntity.created(PublicAddress.of(http, "/proposals/" + id + "/versions/"
                         + stored.state().latestVersion().number())), stored));
     }
 

@@ -13,11 +13,11 @@ public record PublicationView(String designation, String slug, int projectNumber
                               String replacedBy, Instant withdrawnAt, String withdrawnBy, String withdrawalReason,
                               String proposalId, int proposalVersion, long feedSequence, Map<String, String> links) {
 
-    static PublicationView of(Standard standard, Publication p) {
+    static PublicationView of(Standard standard, Publication p, String base) {
         return new PublicationView(p.designation(), p.parsedDesignation().slug(), standard.number(), p.edition(), p.kind().name(),
                 p.supplementNumber() == 0 ? null : p.supplementNumber(), p.basedOn(), p.title(), p.committeeId(),
                 p.status().name(), p.publishedAt(), p.textSha256(), p.previousSha256(), p.replaces(), p.replacedBy(),
                 p.withdrawnAt(), p.withdrawnBy(), p.withdrawalReason(), p.proposalId(), p.proposalVersion(), p.sequence(),
-                Links.of(standard, p));
+                Links.of(base, standard, p));
     }
 }
