@@ -277,18 +277,30 @@ class GatewayIT {
                     .expectBody()
                     .jsonPath("$.info.title").isEqualTo(service)
                     .jsonPath("$.servers.length()").isEqualTo(1)
-                    .jsonPath("$.servers[0].url").isEqualTo("/api");
+                    .jsonPath("$.servers[0].url").isEqualTo("/api")
+                    .jsonPath("$.components.securitySchemes.accord-oauth2.flows.clientCredentials.tokenUrl")
+                    .isEqualTo("http://localhost:" + port + "/oauth2/token");
             assertThat(stub(service).nextRequest().uri()).isEqualTo("/v3/api-docs");
         }
     }
 
     @Test
-    void shouldOfferOneSwaggerUiListingTheFourServices() {
+    void shouldServeTheTokenEndpointsDocumentItself() {
+        client.get().uri("/api-docs/identity").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.openapi").isEqualTo("3.1.0")
+                .jsonPath("$.paths['/oauth2/token'].post.summary").exists();
+    }
+
+    @Test
+    void shouldOfferOneSwaggerUiListingTheFourServicesAndTheTokenEndpoint() {
         client.get().uri("/v3/api-docs/swagger-config").exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.urls.length()").isEqualTo(4)
-                .jsonPath("$.urls[?(@.name == 'voting')].url").isEqualTo("/api-docs/voting");
+                .jsonPath("$.urls.length()").isEqualTo(5)
+                .jsonPath("$.urls[?(@.name == 'voting')].url").isEqualTo("/api-docs/voting")
+                .jsonPath("$.urls[?(@.name == 'identity')].url").isEqualTo("/api-docs/identity");
         client.get().uri("/swagger-ui/index.html").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).value(page -> assertThat(page).contains("Swagger UI"));

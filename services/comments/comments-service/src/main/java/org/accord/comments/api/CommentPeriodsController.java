@@ -80,6 +80,7 @@ public class CommentPeriodsController {
     }
 
     @Operation(summary = "Submit one comment (national body, for its own member body, while the period is open)")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The comment as filed", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "The comment", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri")))
     @PostMapping(path = "/{periodId}/comments", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<CommentView>> submitOne(@PathVariable String periodId, @RequestBody CommentRequest request,
                                                        @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, @Parameter(hidden = true) Actor actor,
@@ -94,6 +95,7 @@ public class CommentPeriodsController {
     }
 
     @Operation(summary = "Submit a national position as a JSON array of comments: all accepted or none")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The submission's receipt", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "The comments of this submission", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri")))
     @PostMapping(path = "/{periodId}/comments/batch", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<SubmissionReceipt>> submitBatch(@PathVariable String periodId, @RequestBody List<CommentRequest> requests,
@@ -108,6 +110,7 @@ public class CommentPeriodsController {
     }
 
     @Operation(summary = "Upload the commenting template as CSV (UTF-8, template column order): all rows accepted or none")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The submission's receipt", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "The comments of this submission", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri")))
     @PostMapping(path = {"/{periodId}/comments/batch", "/{periodId}/comments"}, consumes = TemplateCsv.MEDIA_TYPE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<SubmissionReceipt>> uploadCsv(@PathVariable String periodId, @RequestBody byte[] file,
@@ -118,6 +121,7 @@ public class CommentPeriodsController {
     }
 
     @Operation(summary = "Upload the commenting template as an Excel workbook (.xlsx): all rows accepted or none")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The submission's receipt", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "The comments of this submission", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri")))
     @PostMapping(path = {"/{periodId}/comments/batch", "/{periodId}/comments"}, consumes = TemplateWorkbook.MEDIA_TYPE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<SubmissionReceipt>> uploadWorkbook(@PathVariable String periodId, @RequestBody byte[] file,

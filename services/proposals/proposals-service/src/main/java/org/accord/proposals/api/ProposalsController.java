@@ -22,6 +22,7 @@ import org.accord.proposals.domain.Proposal;
 import org.accord.proposals.domain.ProposalKind;
 import org.accord.proposals.domain.Submission;
 import org.accord.web.PublicAddress;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -57,6 +58,8 @@ public class ProposalsController {
     }
 
     /** Editors submit a draft; it gets its project number and version 1 at stage 10.00. */
+    @Operation(summary = "Submit a draft (editor): the proposal gets its project number and version 1 at stage 10.00")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The proposal as submitted", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "The new proposal", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri")))
     @PostMapping("/proposals")
     public Mono<ResponseEntity<ProposalView>> submit(@Valid @RequestBody ProposalRequests.Submit request, Actor actor,
                                                      ServerHttpRequest http) {
@@ -94,6 +97,8 @@ public class ProposalsController {
     }
 
     /** Editors store a new version; If-Match with the ETag they read guards against overwriting a colleague's. */
+    @Operation(summary = "Store a new version of the draft (editor; If-Match guards against overwriting)")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The proposal with its new latest version", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "The new version", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri")))
     @PostMapping("/proposals/{id}/versions")
     public Mono<ResponseEntity<ProposalView>> revise(@PathVariable String id, @Valid @RequestBody ProposalRequests.Revise request,
                                                     @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
@@ -144,6 +149,8 @@ public class ProposalsController {
     }
 
     /** Editors ask for the open period to close early; 202: the stage moves when the comments service has closed it. */
+    @Operation(summary = "Ask for the open comment period to close early (editor); the stage moves once the comments service closed it")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "The close is under way")
     @PostMapping("/proposals/{id}/comment-periods/{periodId}/close")
     public Mono<ResponseEntity<ProposalView>> closeCommentPeriod(@PathVariable String id, @PathVariable String periodId,
                                                                 @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
