@@ -91,7 +91,9 @@ public class Comments {
                 }))
                 .doOnNext(submitted -> {
                     if (!submitted.replayed()) {
-                        meters.counter("accord.comments.accepted", "form", form.name().toLowerCase(Locale.ROOT))
+                        io.micrometer.core.instrument.Counter.builder("accord.comments.accepted")
+                                .description("Comments accepted, by the form they came in (single, batch, csv, xlsx)")
+                                .tag("form", form.name().toLowerCase(Locale.ROOT)).register(meters)
                                 .increment(submitted.submission().comments().size());
                     }
                 });
