@@ -70,7 +70,7 @@ public class Comments {
         if (key == null) {
             return accept(SubmissionIds.fresh(), periodId, actor, form, drafts, null, fingerprint);
         }
-        String submissionId = SubmissionIds.forKey(actor.memberBody(), key);
+        String submissionId = SubmissionIds.forKey(periodId, actor.memberBody(), key);
         Mono<Submitted> earlier = submissions.find(submissionId).map(stored -> replay(stored.state(), fingerprint, key));
         return earlier.switchIfEmpty(Mono.defer(() -> accept(submissionId, periodId, actor, form, drafts, key, fingerprint)));
     }

@@ -66,15 +66,15 @@ public class ProposalsController {
         Submission submission = new Submission(request.committee(), request.title(), request.scope(),
                 request.kind() == null ? ProposalKind.NEW : request.kind(), request.basedOn());
         return proposals.submit(submission, request.text(), actor)
-                .map(stored -> withEtag(ResponseEntity.created(PublicAddress.of(http, "/proposals/" + stored.id())), stored));
+                .map(stored -> withEtag(ResponseEntity.created(PublicAddress.of(http, "/proposals/" + stored.id())), stored, actor));
     }
 
-    /** Proposals the caller may read, newest first; {@code q} matches words of the title, any case. */
+    /** Proposals the caller may read, newest first; {@code q} matches words of the title, any case; pages count from 1, as everywhere in Accord. */
     @GetMapping("/proposals")
     public Mono<PageView<ProposalSummary>> list(@RequestParam(required = false) String committee,
                                                 @RequestParam(required = false) String stage,
                                                 @RequestParam(required = false) String q,
-                                                @RequestParam(defaultValue = "0") @Min(0) int page,
+                                                @RequestParam(defaultValue = "1") @Min(1) int page,
                                                 @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
                                                 Actor actor) {
         return queries.list(committee, stage, q, page, size, actor).map(result -> new PageView<>(
@@ -83,7 +83,7 @@ public class ProposalsController {
 
     @GetMapping("/proposals/{id}")
     public Mono<ResponseEntity<ProposalView>> get(@PathVariable String id, Actor actor) {
-        return queries.get(id, actor).map(stored -> withEtag(ResponseEntity.ok(), stored));
+        return queries.get(id, actor).map(stored -> withEtag(ResponseEntity.ok(), stored, actor));
     }
 
     @GetMapping("/proposals/{id}/history")
@@ -105,7 +105,7 @@ public class ProposalsController {
                                                     Actor actor, ServerHttpRequest http) {
         return proposals.revise(id, request.text(), request.note(), ifMatch, actor)
                 .map(stored -> withEtag(ResponseEntity.created(PublicAddress.of(http, "/proposals/" + id + "/versions/"
-                        + stored.state().latestVersion().number())), stored));
+                        + stored.state().latestVersion().number())), stored, actor));
     }
 
     /** One immutable version: JSON (text, SHA-256, clauses), or the Markdown text itself with {@code Accept: text/markdown}. */
@@ -145,7 +145,7 @@ public class ProposalsController {
                                                                @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                                Actor actor) {
         return proposals.openCommentPeriod(id, request.deadline(), ifMatch, actor)
-                .map(stored -> withEtag(ResponseEntity.ok(), stored));
+                .map(stored -> withEtag(ResponseEntity.ok(), stored, actor));
     }
 
     /** Editors ask for the open period to close early; 202: the stage moves when the comments service has closed it. */
@@ -156,7 +156,7 @@ public class ProposalsController {
                                                                 @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                                 Actor actor) {
         return proposals.closeCommentPeriod(id, periodId, ifMatch, actor)
-                .map(stored -> withEtag(ResponseEntity.status(HttpStatus.ACCEPTED), stored));
+                .map(stored -> withEtag(ResponseEntity.status(HttpStatus.ACCEPTED), stored, actor));
     }
 
     /** Editors request an NP, DIS or FDIS ballot on the latest version; the electorate is the committee now. */
@@ -167,7 +167,7 @@ public class ProposalsController {
                                                            Actor actor) {
         return proposals.requestBallot(id, request.type(), request.ruleSet(), request.deadline(),
                         Boolean.TRUE.equals(request.earlyCloseAllowed()), ifMatch, actor)
-                .map(stored -> withEtag(ResponseEntity.ok(), stored));
+                .map(stored -> withEtag(ResponseEntity.ok(), stored, actor));
     }
 
     /** Editors send a DIS approved without any disapproval straight to publication (40.99 -> 60.00). */
@@ -175,7 +175,7 @@ public class ProposalsController {
     public Mono<ResponseEntity<ProposalView>> skipFinalBallot(@PathVariable String id,
                                                              @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                              Actor actor) {
-        return proposals.skipFinalBallot(id, ifMatch, actor).map(stored -> withEtag(ResponseEntity.ok(), stored));
+        return proposals.skipFinalBallot(id, ifMatch, actor).map(stored -> withEtag(ResponseEntity.ok(), stored, actor));
     }
 
     /** The secretariat abandons the project (-> xx.98). */
@@ -185,11 +185,11 @@ public class ProposalsController {
                                                       @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                       Actor actor) {
         return proposals.withdraw(id, request == null ? null : request.reason(), ifMatch, actor)
-                .map(stored -> withEtag(ResponseEntity.ok(), stored));
+                .map(stored -> withEtag(ResponseEntity.ok(), stored, actor));
     }
 
-    private static ResponseEntity<ProposalView> withEtag(ResponseEntity.BodyBuilder builder, Stored<Proposal> stored) {
-        return builder.eTag(stored.etag()).body(ProposalView.of(stored));
+    private static ResponseEntity<ProposalView> withEtag(ResponseEntity.BodyBuilder builder, Stored<Proposal> stored, Actor actor) {
+        return builder.eTag(stored.etag()).body(ProposalView.of(stored, actor));
     }
 
     /** Markdown only when asked for by name; a browser's or client's wildcard gets JSON. */
