@@ -56,7 +56,8 @@ public final class LocalStack {
 
     static final Duration STORE_TIMEOUT = Duration.ofSeconds(60);
     static final Duration BROKER_TIMEOUT = Duration.ofSeconds(120);
-    static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(300);
+    /** How long a service may take to answer UP (-Daccord.local.service-timeout-seconds on a crowded machine). */
+    static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(Long.getLong("accord.local.service-timeout-seconds", 300));
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final StackSettings settings;

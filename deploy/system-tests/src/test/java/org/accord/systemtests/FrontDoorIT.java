@@ -116,8 +116,10 @@ class FrontDoorIT extends SystemTest {
         screenshot("2-detail-1280.png");
 
         // At 390 px (a phone) every cell of the table stays on the screen: nothing is cut off or scrolled away.
-        browser.manage().window().setSize(new Dimension(390, 844));
-        wait.until(d -> ((Number) script("return document.documentElement.clientWidth")).intValue() <= 390);
+        // A phone's viewport, as Chromium's device emulation gives it (a desktop window has a minimum width).
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+        wait.until(d -> ((Number) script("return document.documentElement.clientWidth")).intValue() == 390);
         assertNothingCutOff(((Number) script("return document.documentElement.clientWidth")).intValue());
         List<WebElement> cells = added.findElements(By.tagName("td"));
         assertThat(cells).hasSize(6);
