@@ -31,7 +31,8 @@ public class AccordWebAutoConfiguration {
     @Bean
     org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer accordStrictJsonTypes() {
         return builder -> builder.addModule(new tools.jackson.databind.module.SimpleModule("accord-strict-instants")
-                        .addDeserializer(java.time.Instant.class, new StrictInstantDeserializer()))
+                        .addDeserializer(java.time.Instant.class, new StrictInstantDeserializer())
+                        .addDeserializer(String.class, new StrictTextDeserializer()))
                 .withCoercionConfig(tools.jackson.databind.type.LogicalType.Textual, textual -> textual
                 .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Integer, tools.jackson.databind.cfg.CoercionAction.Fail)
                 .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Float, tools.jackson.databind.cfg.CoercionAction.Fail)
