@@ -56,7 +56,8 @@ public final class LocalStack {
 
     static final Duration STORE_TIMEOUT = Duration.ofSeconds(60);
     static final Duration BROKER_TIMEOUT = Duration.ofSeconds(120);
-    static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(300);
+    /** How long a service may take to answer UP (-Daccord.local.service-timeout-seconds on a crowded machine). */
+    static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(Long.getLong("accord.local.service-timeout-seconds", 300));
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final StackSettings settings;
@@ -294,6 +295,10 @@ public final class LocalStack {
             // (identity refuses them otherwise); ACCORD_DEVELOPMENT_SECRETS=false in the launcher's
             // environment turns it off, for secrets from ACCORD_CLIENT_SECRETS_FILE.
             env.put("ACCORD_DEVELOPMENT_SECRETS", System.getenv().getOrDefault("ACCORD_DEVELOPMENT_SECRETS", "true"));
+        }
+        if (spec.name().equals("gateway")) {
+            // Its actuator answers only there (the public port routes just the health checks to it).
+            env.put("ACCORD_GATEWAY_MANAGEMENT_PORT", Integer.toString(StackSettings.GATEWAY_MANAGEMENT_PORT + settings.portOffset()));
         }
         return env;
     }

@@ -31,6 +31,8 @@ public record StackSettings(Path root, Path data, int storePort, int kafkaPort, 
     public static final int STORE_PORT = 27017;
     public static final int KAFKA_PORT = 9092;
     public static final int CONTROLLER_PORT = 9093;
+    /** The gateway's actuator (Prometheus, health with details): never on its public port. */
+    public static final int GATEWAY_MANAGEMENT_PORT = 8090;
 
     public StackSettings {
         root = root.toAbsolutePath().normalize();

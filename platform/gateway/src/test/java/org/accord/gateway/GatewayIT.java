@@ -51,6 +51,7 @@ class GatewayIT {
     private static final StubService PUBLICATION = new StubService("publication");
     private static final StubService IDENTITY = new StubService("identity");
     private static final int CLOSED_PORT = closedPort();
+    private static final int MANAGEMENT_PORT = closedPort();
 
     private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
@@ -63,6 +64,7 @@ class GatewayIT {
         registry.add("accord.gateway.targets.identity", IDENTITY::uri);
         registry.add("accord.max-request-size", () -> "1MB");
         registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "1s");
+        registry.add("management.server.port", () -> MANAGEMENT_PORT);
     }
 
     /** A route to a port nobody listens on: what the gateway says when a service is down. */
@@ -174,7 +176,7 @@ class GatewayIT {
     void shouldRedirectTheRootToTheObserverPage() {
         client.get().uri("/").exchange()
                 .expectStatus().isFound()
-                .expectHeader().valueEquals(HttpHeaders.LOCATION, "/observer");
+                .expectHeader().valueEquals(HttpHeaders.LOCATION, "/observer/");
     }
 
     @Test
@@ -275,18 +277,30 @@ class GatewayIT {
                     .expectBody()
                     .jsonPath("$.info.title").isEqualTo(service)
                     .jsonPath("$.servers.length()").isEqualTo(1)
-                    .jsonPath("$.servers[0].url").isEqualTo("/api");
+                    .jsonPath("$.servers[0].url").isEqualTo("/api")
+                    .jsonPath("$.components.securitySchemes.accord-oauth2.flows.clientCredentials.tokenUrl")
+                    .isEqualTo("http://localhost:" + port + "/oauth2/token");
             assertThat(stub(service).nextRequest().uri()).isEqualTo("/v3/api-docs");
         }
     }
 
     @Test
-    void shouldOfferOneSwaggerUiListingTheFourServices() {
+    void shouldServeTheTokenEndpointsDocumentItself() {
+        client.get().uri("/api-docs/identity").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.openapi").isEqualTo("3.1.0")
+                .jsonPath("$.paths['/oauth2/token'].post.summary").exists();
+    }
+
+    @Test
+    void shouldOfferOneSwaggerUiListingTheFourServicesAndTheTokenEndpoint() {
         client.get().uri("/v3/api-docs/swagger-config").exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.urls.length()").isEqualTo(4)
-                .jsonPath("$.urls[?(@.name == 'voting')].url").isEqualTo("/api-docs/voting");
+                .jsonPath("$.urls.length()").isEqualTo(5)
+                .jsonPath("$.urls[?(@.name == 'voting')].url").isEqualTo("/api-docs/voting")
+                .jsonPath("$.urls[?(@.name == 'identity')].url").isEqualTo("/api-docs/identity");
         client.get().uri("/swagger-ui/index.html").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).value(page -> assertThat(page).contains("Swagger UI"));
@@ -294,13 +308,64 @@ class GatewayIT {
     }
 
     @Test
-    void shouldExposeHealthAndPrometheus() {
+    void shouldAnswerHealthWithoutDetailsAndKeepPrometheusOffThePublicPort() {
         client.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components").doesNotExist();
+        client.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
-        client.get().uri("/actuator/prometheus").exchange()
+        for (String hidden : new String[] {"/actuator/prometheus", "/actuator/info", "/actuator", "/actuator/health/diskSpace"}) {
+            client.get().uri(hidden).exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        WebTestClient.bindToServer().baseUrl("http://localhost:" + MANAGEMENT_PORT).build()
+                .get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).value(metrics -> assertThat(metrics).contains("application=\"gateway\""));
+    }
+
+    @ParameterizedTest(name = "{0} -> prefix {1}")
+    @CsvSource({
+            "/api/standards/ACC-42,  publication, /api",
+            "/api/proposals/P-1,     proposals,   /api",
+            "/feeds/atom,            publication, /api",
+            "/feeds/sse,             publication, /api",
+            "/observer/,             publication, /api",
+            "/oauth2/jwks,           identity,    ''"
+    })
+    void shouldTellTheServiceTheAddressTheClientUsed(String path, String service, String prefix) throws Exception {
+        client.get().uri(path).exchange().expectStatus().isOk();
+
+        StubService.Received received = stub(service).nextRequest();
+        assertThat(received.header("X-Forwarded-Proto")).isEqualTo("http");
+        assertThat(received.header("X-Forwarded-Host")).isEqualTo("localhost:" + port);
+        assertThat(received.header("X-Forwarded-Port")).isEqualTo(String.valueOf(port));
+        assertThat(received.header("X-Forwarded-Prefix")).isEqualTo(prefix.isEmpty() ? null : prefix);
+        assertThat(received.header("X-Forwarded-For")).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+    }
+
+    @Test
+    void shouldKeepTheSchemeHostAndPrefixOfATrustedProxyInFrontAndPutItsPrefixFirst() throws Exception {
+        client.get().uri("/api/standards/ACC-42")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "standards.example.org")
+                .header("X-Forwarded-Prefix", "/accord/")
+                .header("X-Forwarded-For", "203.0.113.9")
+                .header("Forwarded", "host=elsewhere.example")
+                .exchange().expectStatus().isOk();
+
+        StubService.Received received = PUBLICATION.nextRequest();
+        assertThat(received.header("X-Forwarded-Proto")).isEqualTo("https");
+        assertThat(received.header("X-Forwarded-Host")).isEqualTo("standards.example.org");
+        // No port of the gateway's own: the proxy's scheme decides it (443).
+        assertThat(received.header("X-Forwarded-Port")).isNull();
+        assertThat(received.header("X-Forwarded-Prefix")).isEqualTo("/accord/api");
+        assertThat(received.header("X-Forwarded-For")).startsWith("203.0.113.9, ");
+        assertThat(received.header("Forwarded")).isNull();
     }
 
     private static StubService stub(String service) {

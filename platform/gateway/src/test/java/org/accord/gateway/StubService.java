@@ -82,7 +82,9 @@ final class StubService implements AutoCloseable {
                     }
                     if (path.equals("/v3/api-docs")) {
                         return answer(response, 200, "application/json", "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + name
-                                + "\",\"version\":\"1\"},\"servers\":[{\"url\":\"" + uri() + "\"}],\"paths\":{}}");
+                                + "\",\"version\":\"1\"},\"servers\":[{\"url\":\"" + uri() + "\"}],\"paths\":{},"
+                                + "\"components\":{\"securitySchemes\":{\"accord-oauth2\":{\"type\":\"oauth2\",\"flows\":"
+                                + "{\"clientCredentials\":{\"tokenUrl\":\"http://localhost:8080/oauth2/token\",\"scopes\":{}}}}}}}");
                     }
                     if (path.endsWith("/invalid")) {
                         return answer(response, 422, "application/problem+json",

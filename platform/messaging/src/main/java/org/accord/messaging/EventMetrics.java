@@ -23,6 +23,8 @@ public class EventMetrics {
 
     public EventMetrics(MeterRegistry registry) {
         this.registry = registry;
+        // At 0 from the start, so an alert on it sees the series before the first dead letter.
+        deadLetters("none", "none");
     }
 
     void published(CloudEvent event, Instant acknowledgedAt) {
@@ -49,9 +51,13 @@ public class EventMetrics {
     }
 
     void deadLettered(String topic, Throwable reason) {
-        Counter.builder("accord.events.dead.lettered").description("Records sent to a dead-letter topic")
-                .tag("topic", topic).tag("reason", rootCause(reason).getClass().getSimpleName())
-                .register(registry).increment();
+        deadLetters(topic, rootCause(reason).getClass().getSimpleName()).increment();
+    }
+
+    private Counter deadLetters(String topic, String reason) {
+        return Counter.builder("accord.events.dead.lettered")
+                .description("Records sent to a dead-letter topic after their retries, by source topic and reason")
+                .tag("topic", topic).tag("reason", reason).register(registry);
     }
 
     static Throwable rootCause(Throwable e) {

@@ -59,7 +59,8 @@ public class OutboxRelay implements SmartLifecycle {
         this.kafka = kafka;
         this.sweepInterval = sweepInterval;
         this.metrics = metrics;
-        registry.gauge("accord.outbox.backlog", backlog);
+        io.micrometer.core.instrument.Gauge.builder("accord.outbox.backlog", backlog, Number::doubleValue)
+                .description("Events written to an outbox and not yet acknowledged by the broker").register(registry);
     }
 
     /** Adds a collection whose documents carry an outbox. */

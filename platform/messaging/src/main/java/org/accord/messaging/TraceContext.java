@@ -11,6 +11,8 @@ import reactor.util.context.ContextView;
  * The W3C trace context in the Reactor context (put there by the web layer for a request, or by
  * {@link EventConsumers} for a consumed event): events recorded without a {@code traceparent} get
  * the current one, so the {@code traceparent} Kafka header continues the trace that caused them.
+ * A write that nothing traced caused (a deadline scanner, startup seeding) starts a trace of its
+ * own: every event carries a {@code traceparent}.
  */
 final class TraceContext {
 
@@ -20,10 +22,11 @@ final class TraceContext {
     }
 
     static List<OutgoingEvent> stamp(List<OutgoingEvent> events, ContextView ctx) {
-        String traceparent = ctx.getOrDefault(CONTEXT_KEY, null);
-        if (traceparent == null || events.stream().allMatch(e -> e.event().traceparent() != null)) {
+        if (events.stream().allMatch(e -> e.event().traceparent() != null)) {
             return events;
         }
+        String current = ctx.getOrDefault(CONTEXT_KEY, null);
+        String traceparent = current != null ? current : TraceContextFilter.newTrace();
         return events.stream().map(e -> e.event().traceparent() != null ? e : new OutgoingEvent(e.topic(), e.key(),
                 new CloudEvent(e.event().id(), e.event().source(), e.event().type(), e.event().subject(),
                         e.event().time(), e.event().data(), traceparent))).toList();

@@ -202,6 +202,25 @@ class OutboxRelayIT {
         }
     }
 
+    @Test
+    void shouldStartATraceOfItsOwnForAWriteNoRequestOrEventCaused() {
+        OutboxRelay relay = relay();
+        AggregateStore<Draft> drafts = new AggregateStore<>(mongo, relay, "drafts", Draft.class, Clock.systemUTC());
+        relay.start();
+        String first = "d-" + UUID.randomUUID();
+        String second = "d-" + UUID.randomUUID();
+        // As a deadline scanner or startup seeding writes: no trace context at all.
+        drafts.create(first, new Draft("T", 1), List.of(recorder.record(REVISED, first, new DraftRevised(first, 1)))).block();
+        drafts.create(second, new Draft("T", 1), List.of(recorder.record(REVISED, second, new DraftRevised(second, 1)))).block();
+        try (TopicProbe probe = TopicProbe.on(TOPIC)) {
+            String one = TopicProbe.header(probe.awaitEvent(REVISED.name(), first, Duration.ofSeconds(20)), "traceparent");
+            String other = TopicProbe.header(probe.awaitEvent(REVISED.name(), second, Duration.ofSeconds(20)), "traceparent");
+            assertThat(one).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+            assertThat(other).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+            assertThat(one.substring(3, 35)).as("each write its own trace id").isNotEqualTo(other.substring(3, 35));
+        }
+    }
+
     private List<?> pendingEvents(String id) {
         org.bson.Document doc = mongo.findById(id, org.bson.Document.class, "drafts").block();
         return doc.getList("outbox", Object.class);

@@ -31,7 +31,8 @@ public class AccordWebAutoConfiguration {
     @Bean
     org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer accordStrictJsonTypes() {
         return builder -> builder.addModule(new tools.jackson.databind.module.SimpleModule("accord-strict-instants")
-                        .addDeserializer(java.time.Instant.class, new StrictInstantDeserializer()))
+                        .addDeserializer(java.time.Instant.class, new StrictInstantDeserializer())
+                        .addDeserializer(String.class, new StrictTextDeserializer()))
                 .withCoercionConfig(tools.jackson.databind.type.LogicalType.Textual, textual -> textual
                 .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Integer, tools.jackson.databind.cfg.CoercionAction.Fail)
                 .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Float, tools.jackson.databind.cfg.CoercionAction.Fail)
@@ -63,6 +64,16 @@ public class AccordWebAutoConfiguration {
         return new TraceContextFilter();
     }
 
+    /** Tags, summaries, security and problem responses of every operation, the same in every service. */
+    @Bean
+    AccordApiDocument accordApiDocument(org.springframework.core.env.Environment environment,
+                                        @Value("${accord.api.token-url:http://localhost:8080/oauth2/token}") String tokenUrl) {
+        org.springframework.boot.context.properties.bind.Binder binder = org.springframework.boot.context.properties.bind.Binder.get(environment);
+        var paths = org.springframework.boot.context.properties.bind.Bindable.listOf(String.class);
+        return new AccordApiDocument(tokenUrl, binder.bind("accord.security.public-get-paths", paths).orElse(java.util.List.of()),
+                binder.bind("accord.api.token-optional-get-paths", paths).orElse(java.util.List.of()));
+    }
+
     @Bean
     @ConditionalOnMissingBean
     OpenAPI accordOpenApi(@Value("${spring.application.name}") String service,
@@ -71,6 +82,6 @@ public class AccordWebAutoConfiguration {
                 .title("Accord " + service + " API")
                 .version("v1")
                 .description(description)
-                .license(new License().name("Apache-2.0")));
+                .license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")));
     }
 }

@@ -114,6 +114,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             return handleTooLarge(tooLarge, exchange);
         }
         JacksonException json = findCause(ex, JacksonException.class) instanceof JacksonException j ? j : null;
+        if (json instanceof StrictTextDeserializer.UnacceptableText text) {
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                    jsonField(text) + ": " + text.getOriginalMessage());
+            body.setTitle("Invalid request");
+            body.setProperty("errors", List.of(FieldError.of(jsonField(text), text.getOriginalMessage())));
+            return handleExceptionInternal(ex, body, headers, HttpStatus.UNPROCESSABLE_CONTENT, exchange);
+        }
         if (json != null) {
             return invalid(ex, List.of(FieldError.of(jsonField(json), jsonMessage(json))), headers, exchange);
         }

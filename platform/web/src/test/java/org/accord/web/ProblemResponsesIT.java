@@ -39,6 +39,25 @@ class ProblemResponsesIT {
     }
 
     @Test
+    void shouldRefuseANulCharacterOrHalfASurrogatePairInTextWith422NamingTheField() {
+        post("{\"memberBody\":\"FR\\u0000\",\"type\":\"te\",\"line\":1}")
+                .expectStatus().isEqualTo(422)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("memberBody")
+                .jsonPath("$.errors[0].message").value(m -> org.assertj.core.api.Assertions.assertThat((String) m).contains("NUL"));
+        post("{\"memberBody\":\"FR\",\"clause\":\"3\\ud800\",\"type\":\"te\",\"line\":1}")
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("clause");
+        post("{\"memberBody\":\"FR\",\"clause\":\"3\\udc00\",\"type\":\"te\",\"line\":1}")
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("clause");
+        // A whole pair is a character like any other.
+        post("{\"memberBody\":\"FR\",\"clause\":\"3 \\ud83d\\ude00\",\"type\":\"te\",\"line\":1}")
+                .expectStatus().isCreated();
+    }
+
+    @Test
     void shouldNameAFieldOfTheWrongType() {
         post("{\"memberBody\":\"FR\",\"type\":\"te\",\"line\":\"twelve\"}")
                 .expectStatus().isBadRequest()

@@ -1,11 +1,12 @@
 // The observer page: lists the standards, shows one with its editions and text, and adds new
 // publications live from the server-sent events stream. Plain browser JavaScript, no build step.
-// Every request is relative to the page (../standards, ../feeds/sse), so the page works behind
-// any prefix that also carries the API.
+// Every request is relative to the API's address that the server writes into the page
+// (<meta name="accord-api">: /api/ behind the gateway, ../ when the page is read as a file).
 (function () {
   'use strict';
 
-  const api = (path) => new URL('../' + path, document.baseURI).toString();
+  const apiBase = document.querySelector('meta[name="accord-api"]').getAttribute('content') || '../';
+  const api = (path) => new URL(apiBase + path, document.baseURI).toString();
   const $ = (id) => document.getElementById(id);
   const tbody = document.querySelector('#standards tbody');
   const rows = new Map(); // project number -> row
@@ -14,6 +15,8 @@
 
   // What the browser test reads: proof that live additions came without a reload.
   window.accordObserver = { loadedAt: Date.now(), liveEvents: 0 };
+
+  const labels = Array.from(document.querySelectorAll('#standards thead th')).map((th) => th.textContent);
 
   function cell(text, className) {
     const td = document.createElement('td');
@@ -35,7 +38,9 @@
     tr.dataset.designation = s.designation;
     tr.append(cell(s.designation, 'designation-cell'), cell(s.title), cell(s.committeeId), cell(s.edition),
       cell(s.status, 'status-' + s.status), cell(day(s.publishedAt)));
-    tr.addEventListener('click', () => show(tr.dataset.slug, tr.dataset.edition));
+    // Each cell names its column, shown beside the value where a narrow screen stacks the cells.
+    Array.from(tr.children).forEach((td, i) => { td.dataset.label = labels[i]; });
+    tr.addEventListener('click', () => openStandard(tr.dataset.slug, tr.dataset.edition));
     const existing = rows.get(String(s.projectNumber));
     if (existing) {
       if (live) {
@@ -52,7 +57,17 @@
     if (live) tr.classList.add('new');
     if (state.selected && state.selected.project === String(s.projectNumber)) tr.classList.add('selected');
     rows.set(String(s.projectNumber), tr);
+    showEmpty();
+  }
+
+  function showEmpty() {
     $('empty').hidden = rows.size > 0;
+    $('standards').hidden = rows.size === 0;
+  }
+
+  function showProblem(message) {
+    $('problem').hidden = !message;
+    $('problem').textContent = message ? 'Not available just now (' + message + '); try again shortly.' : '';
   }
 
   function onPublished(e) {
@@ -80,7 +95,7 @@
 
   function refreshSelected(projectNumber) {
     if (state.selected && state.selected.project === String(projectNumber)) {
-      show(state.selected.slug, state.selected.edition);
+      openStandard(state.selected.slug, state.selected.edition);
     }
   }
 
@@ -98,7 +113,10 @@
       tbody.replaceChildren();
       rows.clear();
       page.items.forEach((item) => upsertRow(item, false));
-      $('empty').hidden = rows.size > 0;
+      showEmpty();
+      showProblem(null);
+    } catch (error) {
+      showProblem(error.message);
     } finally {
       state.loading = false;
       // Events that came while the list loaded are newer than it, or the same: apply them after.
@@ -124,12 +142,20 @@
     state.source = source;
   }
 
+  // A standard that cannot be shown says so on the page rather than failing silently.
+  function openStandard(slug, edition) {
+    return show(slug, edition).then(() => showProblem(null), (error) => showProblem(error.message));
+  }
+
   async function show(slug, edition) {
     const query = edition ? '?edition=' + encodeURIComponent(edition) : '';
     const [standard, editions, html, verification] = await Promise.all([
       getJson('standards/' + slug + query),
       getJson('standards/' + slug + '/editions'),
-      fetch(api('standards/' + slug + '/text.html' + query)).then((r) => r.text()),
+      fetch(api('standards/' + slug + '/text.html' + query)).then((r) => {
+        if (!r.ok) throw new Error('standards/' + slug + '/text.html: ' + r.status);
+        return r.text();
+      }),
       getJson('standards/' + slug + '/verification'),
     ]);
     state.selected = { project: String(standard.projectNumber), slug, edition: String(standard.edition) };
@@ -149,7 +175,7 @@
       const open = document.createElement('button');
       open.type = 'button';
       open.textContent = p.designation;
-      open.addEventListener('click', () => show(p.slug, String(p.edition)));
+      open.addEventListener('click', () => openStandard(p.slug, String(p.edition)));
       li.append(open, document.createTextNode(' — edition ' + p.edition + ', ' + p.kind.toLowerCase() + ', '
         + p.status.toLowerCase() + ', published ' + day(p.publishedAt)));
       list.append(li);
@@ -179,6 +205,6 @@
   connect();
   loadList().then(() => {
     const [slug, edition] = location.hash.substring(1).split('@');
-    if (slug) show(slug, edition);
+    if (slug) openStandard(slug, edition);
   });
 })();

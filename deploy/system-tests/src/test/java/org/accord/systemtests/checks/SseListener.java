@@ -28,8 +28,12 @@ public final class SseListener implements AutoCloseable {
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private volatile Stream<String> lines;
 
-    private SseListener(HttpClient http, String url) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET().build();
+    private SseListener(HttpClient http, String url, String lastEventId) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET();
+        if (lastEventId != null) {
+            builder.header("Last-Event-ID", lastEventId);
+        }
+        HttpRequest request = builder.build();
         this.response = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(r -> {
             lines = r.body();
@@ -64,7 +68,12 @@ public final class SseListener implements AutoCloseable {
 
     /** Subscribes and waits until the stream answered 200. */
     public static SseListener subscribe(HttpClient http, String url) {
-        SseListener listener = new SseListener(http, url);
+        return subscribe(http, url, null);
+    }
+
+    /** Subscribes resuming after the event {@code lastEventId} ("0": everything from the start). */
+    public static SseListener subscribe(HttpClient http, String url, String lastEventId) {
+        SseListener listener = new SseListener(http, url, lastEventId);
         int status = listener.response.orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join().statusCode();
         if (status != 200) {
             throw new AssertionError("GET " + url + " answered " + status);

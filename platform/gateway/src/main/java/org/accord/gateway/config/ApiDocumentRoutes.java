@@ -9,6 +9,13 @@ import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code /api-docs/<service>} serves each service's OpenAPI document for the one Swagger UI.
  * The document's {@code servers} is replaced by the gateway's {@code /api}, so "Try it out" goes
- * through the gateway (a service would name its own host and port, unreachable from outside).
+ * through the gateway (a service would name its own host and port, unreachable from outside), and
+ * its OAuth2 token URL by the gateway's {@code /oauth2/token}. {@code /api-docs/identity} is the
+ * token endpoint's document, kept here.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentRoutes {
@@ -38,12 +47,31 @@ class ApiDocumentRoutes {
                 .filters(filters -> filters
                         .setPath("/v3/api-docs")
                         .modifyResponseBody(String.class, String.class,
-                                (exchange, document) -> Mono.justOrEmpty(throughGateway(json, document))))
+                                (exchange, document) -> Mono.justOrEmpty(throughGateway(json, document, tokenUrl(exchange)))))
                 .uri(target)));
         return routes.build();
     }
 
+    /** The token endpoint's own document (identity serves none): what the other documents name as their token URL. */
+    @Bean
+    RouterFunction<ServerResponse> tokenEndpointDocument() {
+        Resource document = new ClassPathResource("api-docs/identity.json");
+        return RouterFunctions.route()
+                .GET("/api-docs/identity", request -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(document))
+                .build();
+    }
+
+    /** The gateway's token endpoint as the client reached the gateway. */
+    static String tokenUrl(ServerWebExchange exchange) {
+        URI uri = exchange.getRequest().getURI();
+        return uri.getScheme() + "://" + uri.getRawAuthority() + "/oauth2/token";
+    }
+
     static String throughGateway(JsonMapper json, String document) {
+        return throughGateway(json, document, null);
+    }
+
+    static String throughGateway(JsonMapper json, String document, String tokenUrl) {
         if (document == null || document.isBlank()) {
             return document;
         }
@@ -58,6 +86,10 @@ class ApiDocumentRoutes {
             return document;
         }
         object.set("servers", json.valueToTree(List.of(Map.of("url", GATEWAY_API_BASE, "description", "Accord gateway"))));
+        JsonNode flow = object.path("components").path("securitySchemes").path("accord-oauth2").path("flows").path("clientCredentials");
+        if (tokenUrl != null && flow instanceof ObjectNode credentials) {
+            credentials.put("tokenUrl", tokenUrl);
+        }
         return json.writeValueAsString(object);
     }
 }

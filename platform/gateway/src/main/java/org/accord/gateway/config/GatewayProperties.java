@@ -9,10 +9,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the services). The targets default to the local stack's
  * ports; {@code ACCORD_<SERVICE>_URI} variables point them elsewhere (application.yml).
  *
- * @param targets base URI of each service
+ * @param targets        base URI of each service
+ * @param trustedProxies client addresses (a regular expression) whose X-Forwarded-* headers are believed
  */
 @ConfigurationProperties("accord.gateway")
-public record GatewayProperties(Targets targets) {
+public record GatewayProperties(Targets targets, String trustedProxies) {
 
     public record Targets(URI proposals, URI comments, URI voting, URI publication, URI identity) {
     }

@@ -225,6 +225,11 @@ class ProposalWorkflowIT {
                 .exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT)
                 .expectBody().jsonPath("$.currentStage").isEqualTo("10.00");
 
+        http.get().uri("/proposals/{id}", id).headers(h -> h.setBearerAuth(TestTokens.editor())).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.allowedActions")
+                .isEqualTo(List.of("open-comment-period", "revise-draft", "request-np-ballot", "request-dis-ballot"));
+        http.get().uri("/proposals/{id}", id).headers(h -> h.setBearerAuth(TestTokens.secretariat())).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.allowedActions").isEqualTo(List.of("withdraw"));
         http.post().uri("/proposals/{id}/withdrawal", id).headers(h -> h.setBearerAuth(TestTokens.editor()))
                 .bodyValue(Map.of("reason", "no longer needed")).exchange().expectStatus().isForbidden();
         http.post().uri("/proposals/{id}/withdrawal", id).headers(h -> h.setBearerAuth(TestTokens.secretariat()))
@@ -333,11 +338,11 @@ class ProposalWorkflowIT {
         }
         requestBallot(ids.get(0), "DIS");
 
-        http.get().uri("/proposals?committee=ACC/TC 1&q={q}&page=0&size=2", marker.toLowerCase())
+        http.get().uri("/proposals?committee=ACC/TC 1&q={q}&page=1&size=2", marker.toLowerCase())
                 .headers(h -> h.setBearerAuth(TestTokens.editor())).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.total").isEqualTo(3).jsonPath("$.items.length()").isEqualTo(2)
                 .jsonPath("$.items[0].id").isEqualTo(ids.get(2));
-        http.get().uri("/proposals?committee=ACC-TC-1&q={q}&page=1&size=2", marker)
+        http.get().uri("/proposals?committee=ACC-TC-1&q={q}&page=2&size=2", marker)
                 .headers(h -> h.setBearerAuth(TestTokens.editor())).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.items.length()").isEqualTo(1).jsonPath("$.items[0].id").isEqualTo(ids.get(0));
         http.get().uri("/proposals?stage=40.20&q={q}", marker).headers(h -> h.setBearerAuth(TestTokens.secretariat()))

@@ -121,7 +121,25 @@ class PublicationFlowIT {
                     .jsonPath("$.designation").isEqualTo(designation)
                     .jsonPath("$.status").isEqualTo("PUBLISHED")
                     .jsonPath("$.proposalId").isEqualTo(approved.proposalId())
-                    .jsonPath("$.links.html").isEqualTo("/standards/" + slug + "/text.html");
+                    .jsonPath("$.links.html").isEqualTo("http://localhost:" + port + "/standards/" + slug + "/text.html");
+            // Behind a proxy (the gateway, and another in front of it) every link follows the address the client used.
+            http.get().uri("/standards/{slug}", slug)
+                    .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "standards.example.org")
+                    .header("X-Forwarded-Prefix", "/accord/api").exchange().expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.links.html").isEqualTo("https://standards.example.org/accord/api/standards/" + slug + "/text.html")
+                    .jsonPath("$.links.editions").isEqualTo("https://standards.example.org/accord/api/standards/" + slug + "/editions");
+            http.get().uri("/feeds/json?committee={c}", committee)
+                    .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "standards.example.org")
+                    .header("X-Forwarded-Prefix", "/accord/api").exchange().expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.feed_url").value(url -> assertThat((String) url)
+                            .startsWith("https://standards.example.org/accord/api/feeds/json?page=1"))
+                    .jsonPath("$.home_page_url").isEqualTo("https://standards.example.org/accord/api/observer/")
+                    .jsonPath("$.items[0].url").isEqualTo("https://standards.example.org/accord/api/standards/" + slug + "/text.html");
+            http.get().uri("/observer/").header("X-Forwarded-Prefix", "/accord/api").exchange().expectStatus().isOk()
+                    .expectBody(String.class).value(page -> assertThat(page)
+                            .contains("<meta name=\"accord-api\" content=\"/accord/api/\">"));
             http.get().uri("/standards/{d}", designation).exchange().expectStatus().isOk()
                     .expectBody().jsonPath("$.slug").isEqualTo(slug);
             byte[] markdown = http.get().uri("/standards/{slug}/text.md", slug).exchange().expectStatus().isOk()
@@ -191,7 +209,7 @@ class PublicationFlowIT {
                 .jsonPath("$.designation").isEqualTo(secondDesignation)
                 .jsonPath("$.replaces").isEqualTo(designation)
                 .jsonPath("$.previousEditionSha256").isEqualTo(TextHash.sha256(first))
-                .jsonPath("$.links.self").isEqualTo("/standards/" + secondSlug);
+                .jsonPath("$.links.self").isEqualTo("http://localhost:" + port + "/standards/" + secondSlug);
         http.get().uri("/standards/{slug}", slug).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.edition").isEqualTo(1)
                 .jsonPath("$.status").isEqualTo("REPLACED")

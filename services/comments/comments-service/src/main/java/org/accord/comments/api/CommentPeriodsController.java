@@ -13,11 +13,13 @@ import org.accord.comments.domain.Compilation;
 import org.accord.comments.domain.Origin;
 import org.accord.comments.domain.PeriodStatus;
 import org.accord.comments.domain.SubmissionForm;
+import org.accord.web.PublicAddress;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -78,50 +80,55 @@ public class CommentPeriodsController {
     }
 
     @Operation(summary = "Submit one comment (national body, for its own member body, while the period is open)")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The comment as filed", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "The comment", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri")))
     @PostMapping(path = "/{periodId}/comments", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<CommentView>> submitOne(@PathVariable String periodId, @RequestBody CommentRequest request,
-                                                       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, @Parameter(hidden = true) Actor actor) {
+                                                       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, @Parameter(hidden = true) Actor actor,
+                                                       ServerHttpRequest http) {
         return comments.submit(periodId, actor, SubmissionForm.SINGLE, List.of(request.toDraft(Origin.SINGLE)), key)
                 .map(submitted -> {
                     var submission = submitted.submission();
                     var comment = submission.comments().get(0);
-                    return created(submitted, URI.create("/comments/" + comment.commentId()))
+                    return created(submitted, PublicAddress.of(http, "/comments/" + comment.commentId()))
                             .body(CommentView.asSubmitted(submission, comment));
                 });
     }
 
     @Operation(summary = "Submit a national position as a JSON array of comments: all accepted or none")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The submission's receipt", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "The comments of this submission", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri")))
     @PostMapping(path = "/{periodId}/comments/batch", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<SubmissionReceipt>> submitBatch(@PathVariable String periodId, @RequestBody List<CommentRequest> requests,
                                                                @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                                               @Parameter(hidden = true) Actor actor) {
+                                                               @Parameter(hidden = true) Actor actor, ServerHttpRequest http) {
         List<CommentDraft> drafts = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             drafts.add(requests.get(i) == null ? new CommentDraft(Origin.index(i), null, null, null, null, null, null, null, null)
                     : requests.get(i).toDraft(Origin.index(i)));
         }
-        return receipt(periodId, comments.submit(periodId, actor, SubmissionForm.BATCH, drafts, key));
+        return receipt(http, periodId, comments.submit(periodId, actor, SubmissionForm.BATCH, drafts, key));
     }
 
     @Operation(summary = "Upload the commenting template as CSV (UTF-8, template column order): all rows accepted or none")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The submission's receipt", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "The comments of this submission", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri")))
     @PostMapping(path = {"/{periodId}/comments/batch", "/{periodId}/comments"}, consumes = TemplateCsv.MEDIA_TYPE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<SubmissionReceipt>> uploadCsv(@PathVariable String periodId, @RequestBody byte[] file,
                                                              @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                                             @Parameter(hidden = true) Actor actor) {
+                                                             @Parameter(hidden = true) Actor actor, ServerHttpRequest http) {
         return Mono.fromCallable(() -> TemplateCsv.read(file))
-                .flatMap(drafts -> receipt(periodId, comments.submit(periodId, actor, SubmissionForm.CSV, drafts, key)));
+                .flatMap(drafts -> receipt(http, periodId, comments.submit(periodId, actor, SubmissionForm.CSV, drafts, key)));
     }
 
     @Operation(summary = "Upload the commenting template as an Excel workbook (.xlsx): all rows accepted or none")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The submission's receipt", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "The comments of this submission", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri")))
     @PostMapping(path = {"/{periodId}/comments/batch", "/{periodId}/comments"}, consumes = TemplateWorkbook.MEDIA_TYPE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<SubmissionReceipt>> uploadWorkbook(@PathVariable String periodId, @RequestBody byte[] file,
                                                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                                                  @Parameter(hidden = true) Actor actor) {
+                                                                  @Parameter(hidden = true) Actor actor, ServerHttpRequest http) {
         return Mono.fromCallable(() -> TemplateWorkbook.read(file))
-                .flatMap(drafts -> receipt(periodId, comments.submit(periodId, actor, SubmissionForm.XLSX, drafts, key)));
+                .flatMap(drafts -> receipt(http, periodId, comments.submit(periodId, actor, SubmissionForm.XLSX, drafts, key)));
     }
 
     @Operation(summary = "The compiled comments of a period in clause order, with dispositions (JSON)")
@@ -144,9 +151,9 @@ public class CommentPeriodsController {
                 TemplateWorkbook.write(c.comments(), "Comments " + c.period().periodId())));
     }
 
-    private static Mono<ResponseEntity<SubmissionReceipt>> receipt(String periodId, Mono<Submitted> submitting) {
+    private static Mono<ResponseEntity<SubmissionReceipt>> receipt(ServerHttpRequest http, String periodId, Mono<Submitted> submitting) {
         return submitting.map(submitted -> created(submitted,
-                        URI.create("/comment-periods/" + periodId + "/comments?submission=" + submitted.submission().submissionId()))
+                        PublicAddress.of(http, "/comment-periods/" + periodId + "/comments?submission=" + submitted.submission().submissionId()))
                 .body(SubmissionReceipt.of(submitted.submission())));
     }
 

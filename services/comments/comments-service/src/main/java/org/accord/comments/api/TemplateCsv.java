@@ -23,7 +23,9 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * The commenting template as CSV (RFC 4180, UTF-8): fields quoted when they hold commas, quotes
  * or line breaks, any script. Reads what spreadsheets write, including a byte-order mark and the
- * semicolon-separated CSV of European locales; writes plain RFC 4180 with the template's header.
+ * semicolon-separated CSV of European locales; writes RFC 4180 with the template's header, after
+ * a UTF-8 byte-order mark: without it Excel reads the file in the machine's legacy code page and
+ * garbles every non-Latin letter (the mark is what Excel's own "CSV UTF-8" writes).
  */
 public final class TemplateCsv {
 
@@ -54,7 +56,7 @@ public final class TemplateCsv {
     }
 
     public static byte[] write(List<FiledComment> comments) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder("\uFEFF");
         try (CSVPrinter printer = new CSVPrinter(out, WRITE)) {
             for (FiledComment comment : comments) {
                 printer.printRecord(TemplateSheet.cells(comment));

@@ -70,7 +70,7 @@ public class Comments {
         if (key == null) {
             return accept(SubmissionIds.fresh(), periodId, actor, form, drafts, null, fingerprint);
         }
-        String submissionId = SubmissionIds.forKey(actor.memberBody(), key);
+        String submissionId = SubmissionIds.forKey(periodId, actor.memberBody(), key);
         Mono<Submitted> earlier = submissions.find(submissionId).map(stored -> replay(stored.state(), fingerprint, key));
         return earlier.switchIfEmpty(Mono.defer(() -> accept(submissionId, periodId, actor, form, drafts, key, fingerprint)));
     }
@@ -91,7 +91,9 @@ public class Comments {
                 }))
                 .doOnNext(submitted -> {
                     if (!submitted.replayed()) {
-                        meters.counter("accord.comments.accepted", "form", form.name().toLowerCase(Locale.ROOT))
+                        io.micrometer.core.instrument.Counter.builder("accord.comments.accepted")
+                                .description("Comments accepted, by the form they came in (single, batch, csv, xlsx)")
+                                .tag("form", form.name().toLowerCase(Locale.ROOT)).register(meters)
                                 .increment(submitted.submission().comments().size());
                     }
                 });

@@ -186,10 +186,10 @@ public final class CommentRules {
         return code != null && code.length() == 2 && ISO_3166_ALPHA_2.contains(code);
     }
 
-    /** Trimmed text with line breaks as {@code \n}, or null when blank (an empty cell). */
+    /** Trimmed text, its line breaks as they were sent ({@code \r\n} from a spreadsheet stays), or null when blank. */
     static String text(String value) {
         String text = blankToNull(value);
-        return text == null ? null : text.strip().replace("\r\n", "\n").replace('\r', '\n');
+        return text == null ? null : text.strip();
     }
 
     private static String blankToNull(String value) {

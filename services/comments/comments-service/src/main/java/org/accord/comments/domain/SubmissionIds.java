@@ -13,8 +13,9 @@ import org.accord.problem.InvalidInputException;
 
 /**
  * Ids of submissions and of the comments in them. A submission sent with an
- * {@code Idempotency-Key} gets an id derived from the member body and the key, so a retry
- * finds the first one instead of storing the comments twice. A comment's id is its
+ * {@code Idempotency-Key} gets an id derived from the comment period, the member body and the
+ * key, so a retry finds the first one instead of storing the comments twice, and the same key
+ * used again in another period is a new submission there. A comment's id is its
  * submission's id and its position ({@code cs-...-3}), so it leads straight to its document.
  */
 public final class SubmissionIds {
@@ -25,8 +26,8 @@ public final class SubmissionIds {
     private SubmissionIds() {
     }
 
-    public static String forKey(String memberBody, String idempotencyKey) {
-        return "cs-" + sha256(memberBody + "\u0000" + idempotencyKey).substring(0, 24);
+    public static String forKey(String periodId, String memberBody, String idempotencyKey) {
+        return "cs-" + sha256(periodId + "\u0000" + memberBody + "\u0000" + idempotencyKey).substring(0, 24);
     }
 
     public static String fresh() {

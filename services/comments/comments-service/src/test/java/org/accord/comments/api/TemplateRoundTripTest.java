@@ -107,7 +107,7 @@ class TemplateRoundTripTest {
 
         assertThat(templateFields(reparsed)).containsExactlyElementsOf(templateFields(parsed));
         assertThat(new String(compiled, StandardCharsets.UTF_8)).startsWith(
-                "MB/NC,Line number,Clause/ Subclause,Paragraph/ Figure/ Table,Type of comment,Comments,Proposed change,"
+                "\uFEFFMB/NC,Line number,Clause/ Subclause,Paragraph/ Figure/ Table,Type of comment,Comments,Proposed change,"
                         + "Observations of the secretariat\r\n");
     }
 
@@ -141,6 +141,19 @@ class TemplateRoundTripTest {
         CSVRecord kenyaRow = records.stream().filter(r -> r.get(0).equals("KE")).findFirst().orElseThrow();
         assertThat(kenyaRow.get(7)).isEqualTo("Accepted in principle. A list of reasons is added to 5.2; 'other' requires a statement.");
         assertThat(records.get(0).get(7)).isEqualTo("Observations of the secretariat");
+    }
+
+    @Test
+    void shouldGiveBackALineBreakInsideAQuotedFieldAsItWasSentAfterTheByteOrderMarkExcelNeeds() {
+        String csv = "MB/NC,Line number,Clause/ Subclause,Paragraph/ Figure/ Table,Type of comment,Comments,Proposed change\r\n"
+                + "KE,1,1,,ge,\"first line\r\nsecond line\",\"one\ntwo\"\r\n";
+
+        byte[] compiled = TemplateCsv.write(accept(TemplateCsv.read(csv.getBytes(StandardCharsets.UTF_8))).comments());
+
+        assertThat(compiled).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        List<CommentDraft> back = TemplateCsv.read(compiled);
+        assertThat(back.get(0).comment()).isEqualTo("first line\r\nsecond line");
+        assertThat(back.get(0).proposedChange()).isEqualTo("one\ntwo");
     }
 
     @Test

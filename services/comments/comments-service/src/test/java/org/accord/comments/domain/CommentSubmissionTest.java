@@ -183,10 +183,11 @@ class CommentSubmissionTest {
 
     @Test
     void shouldDeriveTheSameSubmissionIdFromTheSameKeyAndMemberBodyOnly() {
-        assertThat(SubmissionIds.forKey("KE", "k-1")).isEqualTo(SubmissionIds.forKey("KE", "k-1"))
-                .isNotEqualTo(SubmissionIds.forKey("FR", "k-1")).isNotEqualTo(SubmissionIds.forKey("KE", "k-2"));
-        String commentId = SubmissionIds.commentId(SubmissionIds.forKey("KE", "k-1"), 12);
-        assertThat(SubmissionIds.submissionOf(commentId)).contains(SubmissionIds.forKey("KE", "k-1"));
+        assertThat(SubmissionIds.forKey("cp-1", "KE", "k-1")).isEqualTo(SubmissionIds.forKey("cp-1", "KE", "k-1"))
+                .isNotEqualTo(SubmissionIds.forKey("cp-1", "FR", "k-1")).isNotEqualTo(SubmissionIds.forKey("cp-1", "KE", "k-2"))
+                .as("the same key in another period").isNotEqualTo(SubmissionIds.forKey("cp-2", "KE", "k-1"));
+        String commentId = SubmissionIds.commentId(SubmissionIds.forKey("cp-1", "KE", "k-1"), 12);
+        assertThat(SubmissionIds.submissionOf(commentId)).contains(SubmissionIds.forKey("cp-1", "KE", "k-1"));
         assertThat(SubmissionIds.submissionOf("c-77aa01")).isEmpty();
         assertThatThrownBy(() -> SubmissionIds.requireValidKey("has space")).isInstanceOf(InvalidInputException.class);
     }

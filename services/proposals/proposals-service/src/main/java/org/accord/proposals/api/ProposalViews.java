@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.accord.actor.Actor;
 import org.accord.messaging.Stored;
 import org.accord.proposals.domain.ClauseChange;
 import org.accord.proposals.domain.Committee;
@@ -29,11 +30,12 @@ final class ProposalViews {
                         String designation, List<String> allowedActions, String submittedBy, Instant submittedAt,
                         long revision) {
 
-        static ProposalView of(Stored<Proposal> stored) {
+        /** The proposal as {@code actor} sees it: {@code allowedActions} are those this caller may ask for now. */
+        static ProposalView of(Stored<Proposal> stored, Actor actor) {
             Proposal p = stored.state();
             return new ProposalView(p.proposalId(), p.projectNumber(), p.committeeId(), p.title(), p.scope(), p.kind().name(),
                     p.basedOn(), p.stage().code(), p.stage().description(), p.latestVersion().number(), p.versions(),
-                    p.clauses(), p.commentPeriod(), p.ballot(), p.enquiryDisapprovals(), p.designation(), p.allowedActions(),
+                    p.clauses(), p.commentPeriod(), p.ballot(), p.enquiryDisapprovals(), p.designation(), p.allowedActions(actor),
                     p.submittedBy(), p.submittedAt(), stored.version());
         }
     }

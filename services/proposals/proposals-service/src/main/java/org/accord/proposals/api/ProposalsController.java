@@ -1,6 +1,5 @@
 package org.accord.proposals.api;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -22,10 +21,13 @@ import org.accord.proposals.domain.DraftVersion;
 import org.accord.proposals.domain.Proposal;
 import org.accord.proposals.domain.ProposalKind;
 import org.accord.proposals.domain.Submission;
+import org.accord.web.PublicAddress;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,20 +58,23 @@ public class ProposalsController {
     }
 
     /** Editors submit a draft; it gets its project number and version 1 at stage 10.00. */
+    @Operation(summary = "Submit a draft (editor): the proposal gets its project number and version 1 at stage 10.00")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The proposal as submitted", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "The new proposal", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri")))
     @PostMapping("/proposals")
-    public Mono<ResponseEntity<ProposalView>> submit(@Valid @RequestBody ProposalRequests.Submit request, Actor actor) {
+    public Mono<ResponseEntity<ProposalView>> submit(@Valid @RequestBody ProposalRequests.Submit request, Actor actor,
+                                                     ServerHttpRequest http) {
         Submission submission = new Submission(request.committee(), request.title(), request.scope(),
                 request.kind() == null ? ProposalKind.NEW : request.kind(), request.basedOn());
         return proposals.submit(submission, request.text(), actor)
-                .map(stored -> withEtag(ResponseEntity.created(URI.create("/proposals/" + stored.id())), stored));
+                .map(stored -> withEtag(ResponseEntity.created(PublicAddress.of(http, "/proposals/" + stored.id())), stored, actor));
     }
 
-    /** Proposals the caller may read, newest first; {@code q} matches words of the title, any case. */
+    /** Proposals the caller may read, newest first; {@code q} matches words of the title, any case; pages count from 1, as everywhere in Accord. */
     @GetMapping("/proposals")
     public Mono<PageView<ProposalSummary>> list(@RequestParam(required = false) String committee,
                                                 @RequestParam(required = false) String stage,
                                                 @RequestParam(required = false) String q,
-                                                @RequestParam(defaultValue = "0") @Min(0) int page,
+                                                @RequestParam(defaultValue = "1") @Min(1) int page,
                                                 @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
                                                 Actor actor) {
         return queries.list(committee, stage, q, page, size, actor).map(result -> new PageView<>(
@@ -78,7 +83,7 @@ public class ProposalsController {
 
     @GetMapping("/proposals/{id}")
     public Mono<ResponseEntity<ProposalView>> get(@PathVariable String id, Actor actor) {
-        return queries.get(id, actor).map(stored -> withEtag(ResponseEntity.ok(), stored));
+        return queries.get(id, actor).map(stored -> withEtag(ResponseEntity.ok(), stored, actor));
     }
 
     @GetMapping("/proposals/{id}/history")
@@ -92,13 +97,15 @@ public class ProposalsController {
     }
 
     /** Editors store a new version; If-Match with the ETag they read guards against overwriting a colleague's. */
+    @Operation(summary = "Store a new version of the draft (editor; If-Match guards against overwriting)")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The proposal with its new latest version", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "The new version", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uri")))
     @PostMapping("/proposals/{id}/versions")
     public Mono<ResponseEntity<ProposalView>> revise(@PathVariable String id, @Valid @RequestBody ProposalRequests.Revise request,
                                                     @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-                                                    Actor actor) {
+                                                    Actor actor, ServerHttpRequest http) {
         return proposals.revise(id, request.text(), request.note(), ifMatch, actor)
-                .map(stored -> withEtag(ResponseEntity.created(URI.create("/proposals/" + id + "/versions/"
-                        + stored.state().latestVersion().number())), stored));
+                .map(stored -> withEtag(ResponseEntity.created(PublicAddress.of(http, "/proposals/" + id + "/versions/"
+                        + stored.state().latestVersion().number())), stored, actor));
     }
 
     /** One immutable version: JSON (text, SHA-256, clauses), or the Markdown text itself with {@code Accept: text/markdown}. */
@@ -138,16 +145,18 @@ public class ProposalsController {
                                                                @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                                Actor actor) {
         return proposals.openCommentPeriod(id, request.deadline(), ifMatch, actor)
-                .map(stored -> withEtag(ResponseEntity.ok(), stored));
+                .map(stored -> withEtag(ResponseEntity.ok(), stored, actor));
     }
 
     /** Editors ask for the open period to close early; 202: the stage moves when the comments service has closed it. */
+    @Operation(summary = "Ask for the open comment period to close early (editor); the stage moves once the comments service closed it")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "The close is under way")
     @PostMapping("/proposals/{id}/comment-periods/{periodId}/close")
     public Mono<ResponseEntity<ProposalView>> closeCommentPeriod(@PathVariable String id, @PathVariable String periodId,
                                                                 @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                                 Actor actor) {
         return proposals.closeCommentPeriod(id, periodId, ifMatch, actor)
-                .map(stored -> withEtag(ResponseEntity.status(HttpStatus.ACCEPTED), stored));
+                .map(stored -> withEtag(ResponseEntity.status(HttpStatus.ACCEPTED), stored, actor));
     }
 
     /** Editors request an NP, DIS or FDIS ballot on the latest version; the electorate is the committee now. */
@@ -158,7 +167,7 @@ public class ProposalsController {
                                                            Actor actor) {
         return proposals.requestBallot(id, request.type(), request.ruleSet(), request.deadline(),
                         Boolean.TRUE.equals(request.earlyCloseAllowed()), ifMatch, actor)
-                .map(stored -> withEtag(ResponseEntity.ok(), stored));
+                .map(stored -> withEtag(ResponseEntity.ok(), stored, actor));
     }
 
     /** Editors send a DIS approved without any disapproval straight to publication (40.99 -> 60.00). */
@@ -166,7 +175,7 @@ public class ProposalsController {
     public Mono<ResponseEntity<ProposalView>> skipFinalBallot(@PathVariable String id,
                                                              @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                              Actor actor) {
-        return proposals.skipFinalBallot(id, ifMatch, actor).map(stored -> withEtag(ResponseEntity.ok(), stored));
+        return proposals.skipFinalBallot(id, ifMatch, actor).map(stored -> withEtag(ResponseEntity.ok(), stored, actor));
     }
 
     /** The secretariat abandons the project (-> xx.98). */
@@ -176,11 +185,11 @@ public class ProposalsController {
                                                       @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                       Actor actor) {
         return proposals.withdraw(id, request == null ? null : request.reason(), ifMatch, actor)
-                .map(stored -> withEtag(ResponseEntity.ok(), stored));
+                .map(stored -> withEtag(ResponseEntity.ok(), stored, actor));
     }
 
-    private static ResponseEntity<ProposalView> withEtag(ResponseEntity.BodyBuilder builder, Stored<Proposal> stored) {
-        return builder.eTag(stored.etag()).body(ProposalView.of(stored));
+    private static ResponseEntity<ProposalView> withEtag(ResponseEntity.BodyBuilder builder, Stored<Proposal> stored, Actor actor) {
+        return builder.eTag(stored.etag()).body(ProposalView.of(stored, actor));
     }
 
     /** Markdown only when asked for by name; a browser's or client's wildcard gets JSON. */

@@ -85,7 +85,7 @@ public class ProposalQueries {
             Criteria filtered = criteria;
             return readableCommittees(committee, actor).flatMap(ids -> {
                 Criteria query = filtered.and("state.committeeId").in(ids);
-                return proposals.find(query, Sort.by(Sort.Direction.DESC, "state.submittedAt"), (long) page * size, size)
+                return proposals.find(query, Sort.by(Sort.Direction.DESC, "state.submittedAt"), (long) (page - 1) * size, size)
                         .collectList()
                         .zipWith(proposals.count(query), (items, total) -> new Page(items, page, size, total));
             });

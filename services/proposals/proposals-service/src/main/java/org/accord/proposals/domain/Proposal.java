@@ -358,6 +358,16 @@ public record Proposal(String proposalId, int projectNumber, String committeeId,
                 .toList();
     }
 
+    /** The actions allowed now that this actor may ask for (its role is the one {@link Step#askedBy()} names). */
+    public List<String> allowedActions(Actor actor) {
+        return StageMachine.stepsFrom(stage).stream()
+                .filter(Step::isAction)
+                .filter(step -> actor.has(step.askedBy()))
+                .filter(step -> refusal(step).isEmpty())
+                .map(Step::actionName)
+                .toList();
+    }
+
     /** Why a step the rules list for this stage is still refused, if it is. */
     private Optional<String> refusal(Step step) {
         switch (step) {

@@ -30,6 +30,11 @@ public enum Step {
         return actionName;
     }
 
+    /** Who may ask for this action: the secretariat withdraws a project, the editor does everything else; null for reactions. */
+    public org.accord.actor.Role askedBy() {
+        return this == WITHDRAW ? org.accord.actor.Role.SECRETARIAT : action ? org.accord.actor.Role.EDITOR : null;
+    }
+
     /** True for what a person asks for; false for reactions to other services' events. */
     public boolean isAction() {
         return action;

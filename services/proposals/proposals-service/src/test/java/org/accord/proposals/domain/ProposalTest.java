@@ -156,6 +156,10 @@ class ProposalTest {
 
         Proposal revised = referred.reviseDraft(TEXT_V2, "comments resolved", EDITOR, NOW).state();
         assertThat(revised.allowedActions()).containsExactly("revise-draft", "request-dis-ballot", "withdraw");
+        assertThat(revised.allowedActions(ProposalFixtures.EDITOR)).as("what the editor may ask for")
+                .containsExactly("revise-draft", "request-dis-ballot");
+        assertThat(revised.allowedActions(ProposalFixtures.SECRETARIAT)).as("only the secretariat withdraws").containsExactly("withdraw");
+        assertThat(revised.allowedActions(org.accord.actor.Actor.of("nb-ke", org.accord.actor.Role.NATIONAL_BODY))).isEmpty();
         assertThat(ProposalFixtures.perform(revised, Step.REQUEST_DIS_BALLOT).state().stage()).isEqualTo(Stage.DIS_NEW_BALLOT);
     }
 

@@ -79,10 +79,12 @@ public class FeedsController {
      */
     @GetMapping(value = "/sse", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Flux<ServerSentEvent<Object>> sse(@RequestParam(required = false) String committee,
-                                             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+                                             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                                             ServerHttpRequest request) {
         Long after = lastEventId(lastEventId);
+        String base = Links.base(request);
         Flux<ServerSentEvent<Object>> events = liveFeed.events(committee, after)
-                .map(e -> ServerSentEvent.<Object>builder(FeedEventView.of(e))
+                .map(e -> ServerSentEvent.<Object>builder(FeedEventView.of(e, base))
                         .id(Long.toString(e.sequence()))
                         .event(e.type().eventName())
                         .build());

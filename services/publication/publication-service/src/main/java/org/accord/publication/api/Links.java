@@ -5,8 +5,8 @@ import java.util.Map;
 
 import org.accord.publication.domain.Publication;
 import org.accord.publication.domain.Standard;
+import org.accord.web.PublicAddress;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * How the service names its resources. Designations go into URLs as slugs
@@ -31,16 +31,17 @@ final class Links {
         return "/standards/" + p.parsedDesignation().slug() + "/" + form + editionQuery(standard, p);
     }
 
-    static Map<String, String> of(Standard standard, Publication p) {
+    /** The links of a publication's JSON view, absolute: {@code base} is {@link #base} of the request. */
+    static Map<String, String> of(String base, Standard standard, Publication p) {
         String slug = p.parsedDesignation().slug();
         Map<String, String> links = new LinkedHashMap<>();
-        links.put("self", standard(standard, p));
-        links.put("markdown", text(standard, p, "text.md"));
-        links.put("html", text(standard, p, "text.html"));
-        links.put("editions", "/standards/" + slug + "/editions");
-        links.put("verification", "/standards/" + slug + "/verification");
+        links.put("self", base + standard(standard, p));
+        links.put("markdown", base + text(standard, p, "text.md"));
+        links.put("html", base + text(standard, p, "text.html"));
+        links.put("editions", base + "/standards/" + slug + "/editions");
+        links.put("verification", base + "/standards/" + slug + "/verification");
         if (p.isEdition() && p.edition() > 1) {
-            links.put("diff", "/standards/" + slug + "/diff?from=" + (p.edition() - 1) + "&to=" + p.edition());
+            links.put("diff", base + "/standards/" + slug + "/diff?from=" + (p.edition() - 1) + "&to=" + p.edition());
         }
         return links;
     }
@@ -50,9 +51,8 @@ final class Links {
         return sharing > 1 ? "?edition=" + p.edition() : "";
     }
 
-    /** Scheme, host and context path of this request (the gateway's, when it forwards its headers). */
+    /** Scheme, host and prefix of this request as the client addressed it (the gateway's, behind it). */
     static String base(ServerHttpRequest request) {
-        return UriComponentsBuilder.fromUri(request.getURI()).replacePath(request.getPath().contextPath().value())
-                .replaceQuery(null).fragment(null).build().toUriString();
+        return PublicAddress.base(request);
     }
 }

@@ -1,6 +1,9 @@
 package org.accord.publication.api;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,23 +13,40 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The observer page: static HTML and JavaScript under {@code static/observer/}, served at
- * {@code /observer/}. Its requests are relative ({@code ../standards}, {@code ../feeds/sse}), so it
- * works wherever the page, the standards and the feeds share a prefix (here, or behind the gateway).
+ * {@code /observer/}. The page is told where this service's API is as the client reaches it (the
+ * prefix of {@code X-Forwarded-Prefix}: {@code /api/} behind the gateway, also when the page itself
+ * is opened at the gateway's short address {@code /observer/}); its requests ({@code standards},
+ * {@code feeds/sse}) are relative to that.
  */
 @Configuration
 class ObserverPage {
 
     @Bean
     RouterFunction<ServerResponse> observerRoutes() {
-        Resource index = new ClassPathResource("static/observer/index.html");
+        String index = read(new ClassPathResource("static/observer/index.html"));
         // Relative redirects keep any prefix the request came through.
         return RouterFunctions.route()
                 .GET("/", request -> ServerResponse.temporaryRedirect(URI.create("observer/")).build())
                 .GET("/observer", request -> ServerResponse.temporaryRedirect(URI.create("observer/")).build())
-                .GET("/observer/", request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(index))
+                .GET("/observer/", request -> ServerResponse.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
+                        .bodyValue(withApiBase(index, request.requestPath().contextPath().value() + "/")))
                 .build();
+    }
+
+    static String withApiBase(String page, String apiBase) {
+        return page.replace("<meta name=\"accord-api\" content=\"../\">",
+                "<meta name=\"accord-api\" content=\"" + HtmlUtils.htmlEscape(apiBase) + "\">");
+    }
+
+    private static String read(Resource resource) {
+        try (var in = resource.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

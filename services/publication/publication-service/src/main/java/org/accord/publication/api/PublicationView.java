@@ -18,11 +18,11 @@ public record PublicationView(String designation, String slug, int projectNumber
                               String proposalId, int proposalVersion, long feedSequence, Map<String, String> links,
                               String amends, String amendsSha256) {
 
-    static PublicationView of(Standard standard, Publication p) {
+    static PublicationView of(Standard standard, Publication p, String base) {
         return new PublicationView(p.designation(), p.parsedDesignation().slug(), standard.number(), p.edition(), p.kind().name(),
                 p.supplementNumber() == 0 ? null : p.supplementNumber(), p.basedOn(), p.title(), p.committeeId(),
                 p.status().name(), p.publishedAt(), p.textSha256(), p.previousEditionSha256(), p.replaces(), p.replacedBy(),
                 p.withdrawnAt(), p.withdrawnBy(), p.withdrawalReason(), p.proposalId(), p.proposalVersion(), p.sequence(),
-                Links.of(standard, p), p.isEdition() ? null : p.basedOn(), p.amendsSha256());
+                Links.of(base, standard, p), p.isEdition() ? null : p.basedOn(), p.amendsSha256());
     }
 }

@@ -15,12 +15,12 @@ public record StandardSummaryView(String designation, String slug, int projectNu
                                   String committeeId, String status, Instant publishedAt, Instant lastChangedAt,
                                   List<String> supplements, int publications, Map<String, String> links) {
 
-    static StandardSummaryView of(Standard standard) {
+    static StandardSummaryView of(Standard standard, String base) {
         Publication current = standard.currentEdition().orElseThrow();
         List<String> supplements = standard.publications().stream()
                 .filter(p -> !p.isEdition() && p.edition() == current.edition()).map(Publication::designation).toList();
         return new StandardSummaryView(current.designation(), current.parsedDesignation().slug(), standard.number(),
                 current.edition(), current.title(), standard.committeeId(), current.status().name(), current.publishedAt(),
-                standard.lastChangedAt(), supplements, standard.publicationCount(), Links.of(standard, current));
+                standard.lastChangedAt(), supplements, standard.publicationCount(), Links.of(base, standard, current));
     }
 }

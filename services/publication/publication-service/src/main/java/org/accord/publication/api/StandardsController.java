@@ -13,6 +13,7 @@ import org.accord.publication.domain.HashChain;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,24 +52,26 @@ public class StandardsController {
     @GetMapping
     public Mono<PageView<StandardSummaryView>> list(@RequestParam(required = false) String committee,
                                                     @RequestParam(defaultValue = "1") int page,
-                                                    @RequestParam(defaultValue = "20") int size) {
+                                                    @RequestParam(defaultValue = "20") int size, ServerHttpRequest request) {
+        String base = Links.base(request);
         return catalogue.list(committee, page, size).map(p -> new PageView<>(
-                p.items().stream().map(StandardSummaryView::of).toList(), p.page(), p.size(), p.total()));
+                p.items().stream().map(s -> StandardSummaryView.of(s, base)).toList(), p.page(), p.size(), p.total()));
     }
 
     @GetMapping("/{designation}")
     public Mono<ResponseEntity<PublicationView>> one(@PathVariable String designation,
-                                                     @RequestParam(required = false) Integer edition) {
+                                                     @RequestParam(required = false) Integer edition,
+                                                     ServerHttpRequest request) {
         return catalogue.find(designation, edition).map(found -> ResponseEntity.ok()
                 .eTag(found.stored().etag())
-                .body(PublicationView.of(found.standard(), found.publication())));
+                .body(PublicationView.of(found.standard(), found.publication(), Links.base(request))));
     }
 
     /** Every document published under the standard's project number, in publication order. */
     @GetMapping("/{designation}/editions")
-    public Mono<List<PublicationView>> editions(@PathVariable String designation) {
+    public Mono<List<PublicationView>> editions(@PathVariable String designation, ServerHttpRequest request) {
         return catalogue.find(designation, null).map(found -> found.standard().publications().stream()
-                .map(p -> PublicationView.of(found.standard(), p)).toList());
+                .map(p -> PublicationView.of(found.standard(), p, Links.base(request))).toList());
     }
 
     /** The text exactly as published: its SHA-256 is the recorded one. */
@@ -105,11 +108,12 @@ public class StandardsController {
     /** Withdraws the standard (and, for an edition, its amendments and corrigenda in force): secretariat only. */
     @PostMapping("/{designation}/withdrawal")
     public Mono<List<PublicationView>> withdraw(@PathVariable String designation, @RequestParam(required = false) Integer edition,
-                                                @Valid @RequestBody WithdrawalRequest request, Actor actor) {
+                                                @Valid @RequestBody WithdrawalRequest request, Actor actor,
+                                                ServerHttpRequest http) {
         Designation named = StandardCatalogue.designation(designation);
         return publishing.withdraw(named, edition, request.reason(), actor)
                 .flatMap(withdrawn -> catalogue.find(designation, edition).map(found -> withdrawn.stream()
-                        .map(p -> PublicationView.of(found.standard(), p)).toList()));
+                        .map(p -> PublicationView.of(found.standard(), p, Links.base(http))).toList()));
     }
 
     /** The clause-level difference between two editions. */

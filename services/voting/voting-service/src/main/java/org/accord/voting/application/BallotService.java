@@ -63,7 +63,8 @@ public class BallotService {
             return ballots.createIfAbsent(ballot.ballotId(), ballot, events.of(ballot, opening.facts()))
                     .doOnNext(stored -> {
                         if (stored.state().openedAt().equals(ballot.openedAt())) {
-                            metrics.counter("accord.ballots.opened", "type", ballot.ballotType().name()).increment();
+                            io.micrometer.core.instrument.Counter.builder("accord.ballots.opened").description("Ballots opened, by type")
+                                    .tag("type", ballot.ballotType().name()).register(metrics).increment();
                             log.info("Ballot {} ({} on proposal {}) is open until {}", stored.id(), ballot.ballotType(),
                                     ballot.proposalId(), ballot.deadline());
                         } else {
@@ -161,10 +162,13 @@ public class BallotService {
     private void count(Transition transition) {
         for (BallotFact fact : transition.facts()) {
             if (fact instanceof BallotFact.VoteRecorded) {
-                metrics.counter("accord.ballots.votes.cast", "type", transition.ballot().ballotType().name()).increment();
+                io.micrometer.core.instrument.Counter.builder("accord.ballots.votes.cast").description("Votes recorded, by ballot type")
+                        .tag("type", transition.ballot().ballotType().name()).register(metrics).increment();
             } else if (fact instanceof BallotFact.Closed closed) {
-                metrics.counter("accord.ballots.closed", "outcome", closed.result().outcome().name(),
-                        "reason", closed.result().closedBecause().name()).increment();
+                io.micrometer.core.instrument.Counter.builder("accord.ballots.closed")
+                        .description("Ballots closed, by outcome and by what closed them")
+                        .tag("outcome", closed.result().outcome().name()).tag("reason", closed.result().closedBecause().name())
+                        .register(metrics).increment();
                 log.info("Ballot {} closed ({}): {}", transition.ballot().ballotId(), closed.result().closedBecause(),
                         closed.result().explanation());
             }
