@@ -11,6 +11,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.UncategorizedDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -33,13 +38,16 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /**
  * Every refusal as an RFC 9457 {@code application/problem+json} document: domain problems with
  * their status and members, bean validation and malformed bodies as 400 with an {@code errors}
- * list that names each field, bodies over the size limit as 413. A bad request is never a 5xx.
+ * list that names each field, bodies over the size limit as 413, an unavailable store as 503 with
+ * {@code Retry-After}. A bad request is never a 5xx.
  */
 @RestControllerAdvice
 @Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    /** What a 503 for an unavailable store asks the caller to wait: about what a store restart takes. */
+    static final int STORE_RETRY_AFTER_SECONDS = 5;
 
     @ExceptionHandler(ProblemException.class)
     public Mono<ResponseEntity<Object>> handleProblem(ProblemException ex, ServerWebExchange exchange) {
@@ -123,6 +131,25 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         body.setTitle("Invalid request");
         body.setProperty("errors", errors);
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    /**
+     * The store failed or cannot be reached (connection lost, timed out, or the store itself
+     * broken, such as "This store is closed"): nothing the caller did, and nothing was changed, so
+     * a 503 that says when to try again rather than a 500. Conflicts and duplicates are not here:
+     * they are answered where they occur.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            RecoverableDataAccessException.class, UncategorizedDataAccessException.class})
+    public Mono<ResponseEntity<Object>> handleStoreUnavailable(DataAccessException ex, ServerWebExchange exchange) {
+        log.warn("Store unavailable on {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex.toString());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The service's store is unavailable; nothing was changed by this request. Try again in "
+                        + STORE_RETRY_AFTER_SECONDS + " seconds.");
+        body.setTitle("Store unavailable");
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(STORE_RETRY_AFTER_SECONDS));
+        return handleExceptionInternal(ex, body, headers, HttpStatus.SERVICE_UNAVAILABLE, exchange);
     }
 
     @ExceptionHandler(Exception.class)
