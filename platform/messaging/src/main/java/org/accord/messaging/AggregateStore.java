@@ -67,6 +67,22 @@ public class AggregateStore<A> {
         return mongo.find(query, Document.class, collection).map(this::toStored);
     }
 
+    /**
+     * The ids and one instant of the aggregates matching criteria, read without their state: what
+     * a {@link Deadlines} schedule rebuilds from ({@code state.deadline} of the open ones).
+     */
+    public Flux<Deadlines.Deadline> deadlines(Criteria criteria, String instantField) {
+        Query query = new Query(criteria);
+        query.fields().include(instantField);
+        return mongo.find(query, Document.class, collection).mapNotNull(doc -> {
+            Object value = doc;
+            for (String part : instantField.split("\\.")) {
+                value = value instanceof Document d ? d.get(part) : null;
+            }
+            return value instanceof java.util.Date due ? new Deadlines.Deadline(doc.getString("_id"), due.toInstant()) : null;
+        });
+    }
+
     public Mono<Long> count(Criteria criteria) {
         return mongo.count(new Query(criteria), collection);
     }
