@@ -85,9 +85,15 @@ public final class StoreQueries {
             case "aggregate" -> {
                 BsonArray pipeline = body.getArray("pipeline", new BsonArray());
                 BsonDocument first = pipeline.isEmpty() ? new BsonDocument() : pipeline.get(0).asDocument();
-                shapes.add(shape(collection, command, first.getDocument("$match", new BsonDocument()),
-                        first.containsKey("$match") || first.isEmpty() ? new BsonDocument() : new BsonDocument("$" + first.getFirstKey(),
-                                new org.bson.BsonInt32(1))));
+                if (!first.containsKey("$match")) {
+                    // A pipeline that does not start by filtering reads the whole collection: no index serves it.
+                    shapes.add(new Shape(collection, command + " " + first.keySet(), List.of(), List.of("(whole collection)")));
+                } else {
+                    BsonDocument match = first.getDocument("$match");
+                    boolean counts = pipeline.size() == 2 && pipeline.get(1).asDocument().containsKey("$group");
+                    // countDocuments is sent as $match + $group: with an empty filter it is a collection count.
+                    shapes.add(shape(collection, counts ? "count" : command, match, new BsonDocument()));
+                }
             }
             default -> {
             }
