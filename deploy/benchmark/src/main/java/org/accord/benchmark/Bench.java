@@ -215,10 +215,10 @@ public final class Bench {
             try {
                 List<String> slow = RawStore.slowOutboxSweeps(endpoints.mongo(), 100);
                 if (!slow.isEmpty()) {
-                    report.finding("The outbox relays' sweep query (documents whose `outbox` holds an event, every "
-                            + "`accord.outbox.sweep-interval`, 2 s by default), timed once per collection right after: "
-                            + String.join("; ", slow) + ". The embedded store answers it by reading and deserialising every "
-                            + "document of the collection (the profile's `H2Collection.matchDocuments` and java.io frames).");
+                    report.finding("The outbox relays' sweep query (the register of pending outboxes, index `pending_outbox`, "
+                            + "every `accord.outbox.sweep-interval`, 2 s by default), timed once per collection right after: "
+                            + String.join("; ", slow) + ". It should read only the index entries of pending documents: a slow "
+                            + "answer here means the index is missing or many outboxes are waiting.");
                 }
             } catch (RuntimeException e) {
                 report.problem("Timing the outbox sweep queries: " + e.getMessage());

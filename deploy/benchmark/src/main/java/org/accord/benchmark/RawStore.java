@@ -84,8 +84,9 @@ public final class RawStore {
                     MongoCollection<Document> documents = database.getCollection(collection);
                     long start = System.nanoTime();
                     int found = 0;
-                    for (Document ignored : documents.find(new Document("outbox.0", new Document("$exists", true)))
-                            .projection(new Document("outbox", 1)).limit(200)) {
+                    // The relay's sweep: the register of pending outboxes (sparse unique index pending_outbox).
+                    for (Document ignored : documents.find(new Document("pendingOutbox", new org.bson.BsonRegularExpression("^")))
+                            .projection(new Document("_id", 1)).limit(200)) {
                         found++;
                     }
                     long millis = (System.nanoTime() - start) / 1_000_000;

@@ -99,8 +99,8 @@ public class AccordMessagingAutoConfiguration {
     }
 
     @Bean
-    StoreHealthIndicator storeHealthIndicator(ReactiveMongoTemplate mongo) {
-        return new StoreHealthIndicator(mongo);
+    StoreHealthIndicator storeHealthIndicator(ReactiveMongoTemplate mongo, @Value("${spring.application.name}") String service) {
+        return new StoreHealthIndicator(mongo, service);
     }
 
     /** The relay's producer factory and template, closed with the context. */

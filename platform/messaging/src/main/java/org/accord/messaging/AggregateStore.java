@@ -23,8 +23,9 @@ import reactor.core.publisher.Mono;
  * aggregate's version. No transaction spans two documents, so none is needed: the
  * {@link OutboxRelay} later publishes the pending events and removes them.
  * <p>
- * Document shape: {@code {_id, version, state: {...}, outbox: [event...], applied: [eventId...],
- * createdAt, updatedAt}}. Queries on the state use the {@code state.} prefix.
+ * Document shape: {@code {_id, version, state: {...}, outbox: [event...], pendingOutbox: _id (while the
+ * outbox holds events), applied: [eventId...], createdAt, updatedAt}}. Queries on the state use the
+ * {@code state.} prefix.
  */
 public class AggregateStore<A> {
 
@@ -32,6 +33,8 @@ public class AggregateStore<A> {
     static final String VERSION = "version";
     static final String OUTBOX = "outbox";
     static final String APPLIED = "applied";
+    /** The document's own id while its outbox holds events: the relay's register of pending outboxes. */
+    static final String PENDING = "pendingOutbox";
 
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
@@ -64,6 +67,22 @@ public class AggregateStore<A> {
         return mongo.find(query, Document.class, collection).map(this::toStored);
     }
 
+    /**
+     * The ids and one instant of the aggregates matching criteria, read without their state: what
+     * a {@link Deadlines} schedule rebuilds from ({@code state.deadline} of the open ones).
+     */
+    public Flux<Deadlines.Deadline> deadlines(Criteria criteria, String instantField) {
+        Query query = new Query(criteria);
+        query.fields().include(instantField);
+        return mongo.find(query, Document.class, collection).mapNotNull(doc -> {
+            Object value = doc;
+            for (String part : instantField.split("\\.")) {
+                value = value instanceof Document d ? d.get(part) : null;
+            }
+            return value instanceof java.util.Date due ? new Deadlines.Deadline(doc.getString("_id"), due.toInstant()) : null;
+        });
+    }
+
     public Mono<Long> count(Criteria criteria) {
         return mongo.count(new Query(criteria), collection);
     }
@@ -81,11 +100,14 @@ public class AggregateStore<A> {
                 .append(APPLIED, new ArrayList<String>())
                 .append("createdAt", java.util.Date.from(clock.instant()))
                 .append("updatedAt", java.util.Date.from(clock.instant()));
+        if (!events.isEmpty()) {
+            doc.append(PENDING, id);
+        }
         return mongo.insert(doc, collection)
                 .onErrorMap(DuplicateKeyException.class,
                         e -> new ConflictException("Already exists", kind + " '" + id + "' already exists"))
                 .map(saved -> new Stored<>(id, 1L, state, List.of()))
-                .doOnSuccess(s -> wakeRelayIf(events));
+                .doOnSuccess(s -> wakeRelayIf(id, events));
     }
 
     /**
@@ -119,7 +141,7 @@ public class AggregateStore<A> {
                 .set(VERSION, next)
                 .set("updatedAt", java.util.Date.from(clock.instant()));
         if (!events.isEmpty()) {
-            update.push(OUTBOX).each(OutboxDocuments.toDocuments(events, next).toArray());
+            update.push(OUTBOX).each(OutboxDocuments.toDocuments(events, next).toArray()).set(PENDING, current.id());
         }
         List<String> applied = new ArrayList<>(current.appliedEvents());
         if (appliedEventId != null) {
@@ -130,12 +152,12 @@ public class AggregateStore<A> {
                 .flatMap(result -> result.getMatchedCount() == 1
                         ? Mono.just(new Stored<>(current.id(), next, newState, applied))
                         : Mono.error(new VersionConflictException(kind, current.id(), current.version())))
-                .doOnSuccess(s -> wakeRelayIf(events));
+                .doOnSuccess(s -> wakeRelayIf(current.id(), events));
     }
 
-    private void wakeRelayIf(List<OutgoingEvent> events) {
+    private void wakeRelayIf(String id, List<OutgoingEvent> events) {
         if (!events.isEmpty()) {
-            relay.wake();
+            relay.wake(collection, id);
         }
     }
 

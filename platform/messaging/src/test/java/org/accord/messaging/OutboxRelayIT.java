@@ -17,6 +17,7 @@ import com.mongodb.reactivestreams.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.accord.events.EventType;
 import org.accord.events.KafkaCloudEvents;
+import org.accord.testing.ExaminedDocuments;
 import org.accord.testing.TestInfrastructure;
 import org.accord.testing.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,6 +52,7 @@ class OutboxRelayIT {
     static final EventType<DraftRevised> REVISED = EventType.of("org.accord.draft.revised.v1", TOPIC, DraftRevised.class);
 
     MongoClient client;
+    String database;
     ReactiveMongoTemplate mongo;
     DefaultKafkaProducerFactory<String, byte[]> producers;
     KafkaTemplate<String, byte[]> kafka;
@@ -61,7 +63,8 @@ class OutboxRelayIT {
     @BeforeEach
     void connect() {
         client = MongoClients.create(TestInfrastructure.mongoUri());
-        mongo = new ReactiveMongoTemplate(client, "outbox-it-" + UUID.randomUUID());
+        database = "outbox-it-" + UUID.randomUUID();
+        mongo = new ReactiveMongoTemplate(client, database);
         producers = new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -114,7 +117,7 @@ class OutboxRelayIT {
         AtomicBoolean crashed = new AtomicBoolean();
         OutboxRelay crashing = new OutboxRelay(mongo, kafka, Duration.ofMillis(300), new EventMetrics(registry), registry) {
             @Override
-            protected Mono<Void> removePublished(String collection, Object documentId, long upToVersion) {
+            protected Mono<Boolean> removePublished(String collection, Object documentId, long upToVersion) {
                 crashed.set(true);
                 stop();
                 return Mono.error(new IllegalStateException("relay killed after publishing, before removing"));
@@ -219,6 +222,93 @@ class OutboxRelayIT {
             assertThat(other).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
             assertThat(one.substring(3, 35)).as("each write its own trace id").isNotEqualTo(other.substring(3, 35));
         }
+    }
+
+    @Test
+    void shouldExamineOnlyTheWrittenDocumentToWriteAndPublishAndNothingToSweepWhateverTheSizeOfTheCollections() {
+        OutboxRelay relay = relay();
+        AggregateStore<Draft> drafts = new AggregateStore<>(mongo, relay, "drafts", Draft.class, Clock.systemUTC());
+        new AggregateStore<>(mongo, relay, "archive", Draft.class, Clock.systemUTC());
+        archive("drafts", 2_000);
+        archive("archive", 2_000);
+        relay.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.indexOps("drafts").getIndexInfo().collectList().block().size() == 3);
+        String id = "d-" + UUID.randomUUID();
+
+        long before = ExaminedDocuments.in(database);
+        Stored<Draft> created = drafts.create(id, new Draft("Scope", 1), List.of(recorder.record(REVISED, id, new DraftRevised(id, 1)))).block();
+        drafts.update(created, new Draft("Scope", 2), List.of(recorder.record(REVISED, id, new DraftRevised(id, 2)))).block();
+        await().atMost(Duration.ofSeconds(20)).until(() -> pendingEvents(id).isEmpty()
+                && !mongo.findById(id, org.bson.Document.class, "drafts").block().containsKey(AggregateStore.PENDING));
+        long writesAndDrains = ExaminedDocuments.in(database) - before;
+
+        long beforeSweep = ExaminedDocuments.in(database);
+        relay.sweep().block();
+        long sweep = ExaminedDocuments.in(database) - beforeSweep;
+
+        System.out.printf("Two writes and their drains examined %d documents; a sweep with nothing pending %d (4,001 documents stored)%n",
+                writesAndDrains, sweep);
+        assertThat(writesAndDrains).as("documents examined by two writes and their drains").isLessThanOrEqualTo(20);
+        assertThat(sweep).as("documents examined by a sweep that finds nothing pending").isZero();
+    }
+
+    @Test
+    void shouldPublishQuickWritesToManyDocumentsEachInOrderWithoutSkippingAndSweepOnlyWhatIsPending() throws Exception {
+        OutboxRelay relay = relay();
+        AggregateStore<Draft> drafts = new AggregateStore<>(mongo, relay, "drafts", Draft.class, Clock.systemUTC());
+        relay.start();
+        List<String> ids = java.util.stream.IntStream.range(0, 6).mapToObj(i -> "d-" + UUID.randomUUID()).toList();
+        int revisions = 20;
+        try (TopicProbe probe = TopicProbe.on(TOPIC)) {
+            var writers = java.util.concurrent.Executors.newFixedThreadPool(ids.size());
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (String id : ids) {
+                done.add(writers.submit(() -> {
+                    Stored<Draft> current = drafts.create(id, new Draft("T", 0), List.of()).block();
+                    for (int revision = 1; revision <= revisions; revision++) {
+                        current = drafts.update(current, new Draft("T", revision),
+                                List.of(recorder.record(REVISED, id, new DraftRevised(id, revision)))).block();
+                    }
+                }));
+            }
+            for (var future : done) {
+                future.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            writers.shutdown();
+            for (String id : ids) {
+                probe.await(r -> id.equals(r.key()) && KafkaCloudEvents.fromRecord(r).payload(DraftRevised.class).revision() == revisions,
+                        Duration.ofSeconds(20));
+            }
+            List<ConsumerRecord<String, byte[]>> records = probe.collect(r -> ids.contains(r.key()), Duration.ofSeconds(1));
+            for (String id : ids) {
+                assertThat(records.stream().filter(r -> id.equals(r.key()))
+                        .map(r -> KafkaCloudEvents.fromRecord(r).payload(DraftRevised.class).revision()).distinct().toList())
+                        .as("revisions of %s in the order published, first deliveries", id)
+                        .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, revisions).boxed().toList());
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> ids.stream().allMatch(id -> pendingEvents(id).isEmpty()));
+
+        // A document left pending (as a crash would leave it) is the only one a sweep reads.
+        String left = "d-" + UUID.randomUUID();
+        OutboxRelay stopped = relay();
+        new AggregateStore<>(mongo, stopped, "drafts", Draft.class, Clock.systemUTC())
+                .create(left, new Draft("T", 1), List.of(recorder.record(REVISED, left, new DraftRevised(left, 1)))).block();
+        long before = ExaminedDocuments.in(database, "drafts");
+        assertThat(relay.sweep().block()).as("events published by the sweep").isEqualTo(1);
+        assertThat(ExaminedDocuments.in(database, "drafts") - before).as("documents examined by the sweep").isBetween(1L, 6L);
+        assertThat(pendingEvents(left)).isEmpty();
+    }
+
+    /** Documents of an archive: aggregates whose events went out long ago. */
+    private void archive(String collection, int count) {
+        List<org.bson.Document> docs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            docs.add(new org.bson.Document("_id", collection + "-" + i).append("version", 3L)
+                    .append("state", new org.bson.Document("title", "Archived").append("revision", 3))
+                    .append("outbox", List.of()).append("applied", List.of()).append("updatedAt", new java.util.Date()));
+        }
+        mongo.insert(docs, collection).blockLast();
     }
 
     private List<?> pendingEvents(String id) {

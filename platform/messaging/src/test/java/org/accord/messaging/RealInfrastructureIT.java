@@ -157,6 +157,40 @@ class RealInfrastructureIT {
         assertThat(applied).hasValue(1);
     }
 
+    @Test
+    void shouldServeTheSweepAndTheVersionGuardFromIndexesOnMongoDb() {
+        OutboxRelay relay = relay();
+        new AggregateStore<>(mongo, relay, "drafts", Draft.class, Clock.systemUTC());
+        relay.ensureIndexes().blockLast();
+
+        assertThat(indexesUsed(new org.bson.Document("find", "drafts")
+                .append("filter", new org.bson.Document(AggregateStore.PENDING, new org.bson.BsonRegularExpression("^")))))
+                .as("the sweep's register query").contains(OutboxRelay.PENDING_INDEX);
+        assertThat(indexesUsed(new org.bson.Document("find", "drafts")
+                .append("filter", new org.bson.Document("_id", "d-1").append(AggregateStore.VERSION, 3L))))
+                .as("a version-guarded write's filter").isNotEmpty();
+    }
+
+    /** The names of the indexes in MongoDB's winning plan for a command ({@code explain}, query planner). */
+    private List<String> indexesUsed(org.bson.Document command) {
+        org.bson.Document explained = mongo.executeCommand(new org.bson.Document("explain", command)
+                .append("verbosity", "queryPlanner")).block();
+        List<String> names = new ArrayList<>();
+        collectIndexNames(explained.get("queryPlanner", org.bson.Document.class).get("winningPlan"), names);
+        return names;
+    }
+
+    private static void collectIndexNames(Object node, List<String> names) {
+        if (node instanceof org.bson.Document doc) {
+            if (doc.get("indexName") instanceof String name) {
+                names.add(name);
+            }
+            doc.values().forEach(value -> collectIndexNames(value, names));
+        } else if (node instanceof List<?> list) {
+            list.forEach(value -> collectIndexNames(value, names));
+        }
+    }
+
     private List<?> pendingEvents(String id) {
         org.bson.Document doc = mongo.findById(id, org.bson.Document.class, "drafts").block();
         List<?> outbox = doc.getList("outbox", Object.class);

@@ -3,6 +3,7 @@ package org.accord.testing;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -11,7 +12,8 @@ import org.springframework.core.env.MapPropertySource;
  * Wires a Spring Boot test context to the JVM's shared broker and Mongo-wire server by
  * properties only: the Kafka binder's and spring-kafka's bootstrap servers, and a Mongo URI
  * with a database of its own per context, so cached contexts never see each other's documents,
- * and the resource server to the JVM's test token issuer ({@link TestTokens}).
+ * and the resource server to the JVM's test token issuer ({@link TestTokens}); the context's Mongo
+ * client records the queries it sends ({@link StoreQueries}).
  */
 public class AccordInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -27,5 +29,7 @@ public class AccordInfrastructureInitializer implements ApplicationContextInitia
                 "spring.mongodb.database", database,
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.issuer(),
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwkSetUri())));
+        context.getBeanFactory().registerSingleton("accordStoreQueries",
+                (MongoClientSettingsBuilderCustomizer) settings -> settings.addCommandListener(StoreQueries.LISTENER));
     }
 }

@@ -32,6 +32,12 @@ public abstract class ServiceOperationsContract {
     /** The service's {@code spring.application.name}. */
     protected abstract String service();
 
+    /** The first OpenAPI document and Prometheus scrape are rendered on demand: seconds on a busy machine. */
+    @org.junit.jupiter.api.BeforeEach
+    void patient() {
+        http = http.mutate().responseTimeout(java.time.Duration.ofSeconds(30)).build();
+    }
+
     @Test
     void shouldReportUpWithLivenessAndReadinessGroupsAgainstTheEmbeddedStore() {
         http.get().uri("/actuator/health").exchange().expectStatus().isOk()

@@ -17,8 +17,8 @@ import org.springframework.data.mongodb.core.query.Query;
  */
 public record StoreSnapshot(Map<String, Long> counts, Map<String, Object> documents) {
 
-    /** Collections every service writes on its own (consumer idempotency), left out of the counts. */
-    public static final Set<String> ALWAYS_EXCLUDED = Set.of("consumed_events");
+    /** Collections every service writes on its own (consumer idempotency, store health checks), left out of the counts. */
+    public static final Set<String> ALWAYS_EXCLUDED = Set.of("consumed_events", "store_health");
 
     /**
      * Counts every collection except {@link #ALWAYS_EXCLUDED} and {@code excluded}, and reads the

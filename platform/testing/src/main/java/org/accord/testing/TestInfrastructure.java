@@ -3,12 +3,11 @@ package org.accord.testing;
 import java.net.InetSocketAddress;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * One real Kafka broker (Apache Kafka in KRaft mode, in-process) and one Mongo-wire server
- * (mongo-java-server, memory backend) per test JVM, started on first use and stopped when the
+ * (mongo-java-server, memory backend, counting what queries examine: {@link ExaminedDocuments}) per test JVM, started on first use and stopped when the
  * JVM exits. Every Spring context and every plain test of the JVM shares them: starting a
  * broker per test class would cost seconds each and gains nothing, since tests isolate
  * themselves by database name and by ids.
@@ -40,7 +39,7 @@ public final class TestInfrastructure {
     /** A {@code mongodb://} URI of the shared Mongo-wire server, without a database name. */
     public static synchronized String mongoUri() {
         if (mongo == null) {
-            MongoServer server = new MongoServer(new MemoryBackend());
+            MongoServer server = new MongoServer(new ExaminedDocuments.CountingBackend());
             InetSocketAddress address = server.bind();
             mongo = server;
             mongoUri = "mongodb://127.0.0.1:" + address.getPort();

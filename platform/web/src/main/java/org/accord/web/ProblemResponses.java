@@ -11,6 +11,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.UncategorizedDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -34,14 +39,16 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /**
  * Every refusal as an RFC 9457 {@code application/problem+json} document: domain problems with
  * their status and members, bean validation and malformed bodies as 400 with an {@code errors}
- * list that names each field, bodies over the size limit as 413. A bad request is never a 5xx; a
- * store that cannot be reached is a 503 with {@code Retry-After} (nothing was acknowledged).
+ * list that names each field, bodies over the size limit as 413, an unavailable store as 503 with
+ * {@code Retry-After}. A bad request is never a 5xx.
  */
 @RestControllerAdvice
 @Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    /** What a 503 for an unavailable store asks the caller to wait: about what a store restart takes. */
+    static final int STORE_RETRY_AFTER_SECONDS = 5;
 
     @ExceptionHandler(ProblemException.class)
     public Mono<ResponseEntity<Object>> handleProblem(ProblemException ex, ServerWebExchange exchange) {
@@ -143,10 +150,19 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The store (or another resource the request needs) cannot be reached or did not answer in
-     * time: a primary failover, a store restarting. Nothing was acknowledged, so the client may
-     * send the same request again (with the same Idempotency-Key where it has one).
+     * The store failed, cannot be reached or did not answer in time (a primary failover, a store
+     * restarting, a broken store answering "This store is closed"): nothing the caller did, and
+     * nothing was acknowledged, so a 503 that says when to try again (with the same
+     * Idempotency-Key where it has one) rather than a 500. Conflicts and duplicates are not here:
+     * they are answered where they occur.
      */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            RecoverableDataAccessException.class, UncategorizedDataAccessException.class})
+    public Mono<ResponseEntity<Object>> handleStoreUnavailable(DataAccessException ex, ServerWebExchange exchange) {
+        return storeUnavailable(ex, exchange);
+    }
+
+    /** Driver exceptions that reach here untranslated and mean the same: the store is not answering now. */
     static final java.util.Set<String> UNAVAILABLE = java.util.Set.of(
             "org.springframework.dao.DataAccessResourceFailureException",
             "org.springframework.dao.TransientDataAccessResourceException",
@@ -158,19 +174,22 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             "com.mongodb.MongoExecutionTimeoutException",
             "com.mongodb.MongoWriteConcernException");
 
-    static final String RETRY_AFTER_SECONDS = "2";
+    private Mono<ResponseEntity<Object>> storeUnavailable(Exception ex, ServerWebExchange exchange) {
+        log.warn("Store unavailable on {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex.toString());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The service's store is unavailable (it may be restarting or electing a new primary); nothing was "
+                        + "acknowledged by this request. Send it again in " + STORE_RETRY_AFTER_SECONDS
+                        + " seconds (with the same Idempotency-Key where it has one).");
+        body.setTitle("Store unavailable");
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(STORE_RETRY_AFTER_SECONDS));
+        return handleExceptionInternal(ex, body, headers, HttpStatus.SERVICE_UNAVAILABLE, exchange);
+    }
 
     @ExceptionHandler(Exception.class)
     public Mono<ResponseEntity<Object>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
         if (unavailable(ex)) {
-            log.warn("Unavailable on {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex.toString());
-            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                    "The store did not answer in time (it may be restarting or electing a new primary); the request was "
-                            + "not acknowledged. Send it again after Retry-After seconds (with the same Idempotency-Key).");
-            body.setTitle("Temporarily unavailable");
-            HttpHeaders headers = new HttpHeaders();
-            headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-            return handleExceptionInternal(ex, body, headers, HttpStatus.SERVICE_UNAVAILABLE, exchange);
+            return storeUnavailable(ex, exchange);
         }
         log.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

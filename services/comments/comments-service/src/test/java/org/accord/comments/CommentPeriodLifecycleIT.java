@@ -38,7 +38,7 @@ class CommentPeriodLifecycleIT extends ServiceHarness {
         String committeeId = committee();
         String proposalId = fresh("p");
         String periodId = fresh("cp");
-        publish(ProposalEvents.REVIEW_OPENED, proposalId, review(proposalId, periodId, committeeId, Instant.now().plusSeconds(3)));
+        publish(ProposalEvents.REVIEW_OPENED, proposalId, review(proposalId, periodId, committeeId, Instant.now().plusSeconds(8)));
         awaitReadable(periodId, "KE");
 
         postJson("/comment-periods/" + periodId + "/comments", TestTokens.nationalBody("KE"),

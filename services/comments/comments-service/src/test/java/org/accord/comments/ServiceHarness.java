@@ -41,6 +41,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @AccordServiceTest
 @AutoConfigureWebTestClient
+// Fails the class if the service ran a query that no index it declares serves on MongoDB.
+@org.junit.jupiter.api.extension.ExtendWith(org.accord.testing.StoreQueries.Check.class)
 public abstract class ServiceHarness {
 
     /** The clauses of the sample working draft, as the proposals service announces them. */

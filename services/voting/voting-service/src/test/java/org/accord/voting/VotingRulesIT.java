@@ -21,6 +21,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** Who may vote, what is refused and how, and what anyone may see while a ballot is open and after. */
 @AccordServiceTest
 @AutoConfigureWebTestClient
+// Fails the class if the service ran a query that no index it declares serves on MongoDB.
+@org.junit.jupiter.api.extension.ExtendWith(org.accord.testing.StoreQueries.Check.class)
 class VotingRulesIT {
 
     @Autowired

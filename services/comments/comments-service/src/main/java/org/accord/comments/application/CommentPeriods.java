@@ -3,7 +3,6 @@ package org.accord.comments.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,7 +18,9 @@ import org.accord.comments.domain.DraftClause;
 import org.accord.comments.domain.FiledComment;
 import org.accord.comments.domain.PeriodKind;
 import org.accord.comments.domain.PeriodStatus;
+import org.accord.comments.persistence.StoreIndexes;
 import org.accord.messaging.AggregateStore;
+import org.accord.messaging.Deadlines;
 import org.accord.messaging.Stored;
 import org.accord.messaging.UnknownReferenceException;
 import org.accord.problem.NotFoundException;
@@ -36,31 +37,35 @@ import reactor.util.retry.Retry;
 
 /**
  * Comment periods from opening to close: opened by the proposals service's events (a review, a
- * DIS/FDIS ballot), closed at the deadline by the scanner or early at the editor's request,
+ * DIS/FDIS ballot), closed at the deadline by the {@link Deadlines} schedule or early at the editor's request,
  * and read by the editor, the secretariat and the committee's national bodies.
  */
 @Service
 public class CommentPeriods {
 
     private static final Logger log = LoggerFactory.getLogger(CommentPeriods.class);
-    /** Periods closed per scan; the next scan takes the rest. */
-    static final int CLOSE_BATCH = 100;
 
     private final AggregateStore<CommentPeriod> periods;
     private final AggregateStore<CommentSubmission> submissions;
     private final DraftVersions drafts;
     private final CommitteeRoster committees;
     private final PublishedEvents events;
+    private final Deadlines deadlines;
     private final Clock clock;
 
     public CommentPeriods(AggregateStore<CommentPeriod> periods, AggregateStore<CommentSubmission> submissions,
-                          DraftVersions drafts, CommitteeRoster committees, PublishedEvents events, Clock clock) {
+                          DraftVersions drafts, CommitteeRoster committees, PublishedEvents events, Deadlines deadlines,
+                          Clock clock) {
         this.periods = periods;
         this.submissions = submissions;
         this.drafts = drafts;
         this.committees = committees;
         this.events = events;
+        this.deadlines = deadlines;
         this.clock = clock;
+        // Open periods are the schedule; a deadline that passed while the service was down closes at the first tick.
+        deadlines.handle(() -> periods.deadlines(Criteria.where(StoreIndexes.STATUS).is(PeriodStatus.OPEN.name()), StoreIndexes.DEADLINE),
+                periodId -> close(periodId, CloseReason.DEADLINE, null));
     }
 
     /**
@@ -75,8 +80,13 @@ public class CommentPeriods {
         return known.flatMap(list -> {
             Change<CommentPeriod> change = CommentPeriod.open(periodId, proposalId, committeeId, kind, version, list, participating,
                     observing, deadline, openedBy, now());
-            return periods.createIfAbsent(periodId, change.state(), events.record(proposalId, change.events()));
+            return periods.createIfAbsent(periodId, change.state(), events.record(proposalId, change.events()))
+                    .doOnNext(this::schedule);
         });
+    }
+
+    private void schedule(Stored<CommentPeriod> stored) {
+        deadlines.track(stored.id(), stored.state().isOpen() ? stored.state().deadline() : null);
     }
 
     /**
@@ -92,6 +102,7 @@ public class CommentPeriods {
                                 "asked to close it (" + reason + ") before it was opened here")))
                         .flatMap(stored -> {
                             if (!stored.state().isOpen()) {
+                                schedule(stored);
                                 return Mono.empty();
                             }
                             return submissionsOf(periodId).flatMap(held -> {
@@ -100,7 +111,7 @@ public class CommentPeriods {
                                     return Mono.empty();
                                 }
                                 return periods.update(stored, change.state(), events.record(stored.state().proposalId(), change.events()),
-                                        appliedEventId).doOnNext(closed -> log.info("Comment period {} closed ({}): {} comment(s)",
+                                        appliedEventId).doOnNext(this::schedule).doOnNext(closed -> log.info("Comment period {} closed ({}): {} comment(s)",
                                         periodId, reason, closed.state().counts().total()));
                             });
                         }))
@@ -118,18 +129,6 @@ public class CommentPeriods {
         return periods.find(open, Sort.by("state.openedAt"), 0, CLOSE_BATCH)
                 .concatMap(stored -> close(stored.id(), reason, appliedEventId))
                 .then();
-    }
-
-    /** Closes every open period whose deadline has passed; emits the ids it closed or tried. */
-    public Flux<String> closeDue() {
-        Criteria due = Criteria.where("state.status").is(PeriodStatus.OPEN.name()).and("state.deadline").lte(Date.from(now()));
-        return periods.find(due, Sort.by("state.deadline"), 0, CLOSE_BATCH)
-                .concatMap(stored -> close(stored.id(), CloseReason.DEADLINE, null)
-                        .onErrorResume(e -> {
-                            log.warn("Could not close comment period {} at its deadline; the next scan retries: {}", stored.id(), e.toString());
-                            return Mono.empty();
-                        })
-                        .thenReturn(stored.id()));
     }
 
     public Mono<CommentPeriod> period(String periodId, Actor actor) {

@@ -1,6 +1,7 @@
 package org.accord.comments.config;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.accord.comments.domain.CommentPeriod;
 import org.accord.comments.domain.CommentSubmission;
@@ -8,7 +9,9 @@ import org.accord.comments.domain.Committee;
 import org.accord.comments.domain.DraftVersion;
 import org.accord.comments.persistence.CollectionNames;
 import org.accord.messaging.AggregateStore;
+import org.accord.messaging.Deadlines;
 import org.accord.messaging.OutboxRelay;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -16,6 +19,13 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 /** One store per aggregate type, each in its own collection of the service's database. */
 @Configuration(proxyBeanMethods = false)
 public class StoreConfiguration {
+
+    /** Comment periods by deadline: ticks every {@code accord.deadlines.scan-interval}, rebuilt from the store at start. */
+    @Bean
+    Deadlines commentPeriodDeadlines(@Value("${accord.deadlines.scan-interval:PT1S}") Duration tick,
+                                     @Value("${accord.deadlines.rebuild-interval:PT10M}") Duration rebuild, Clock clock) {
+        return new Deadlines("comment period", tick, rebuild, clock);
+    }
 
     @Bean
     AggregateStore<CommentPeriod> commentPeriodStore(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock) {

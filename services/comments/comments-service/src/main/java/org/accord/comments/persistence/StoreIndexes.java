@@ -13,13 +13,16 @@ import reactor.core.publisher.Flux;
 
 /**
  * The indexes behind the service's queries: submissions by period (lists, compilations, counts
- * at close), periods by proposal, and open periods by deadline (the scanner). Creating an
+ * at close), periods by proposal and by opening (listings, oldest first), and open periods by deadline (the deadline schedule's rebuild at start). Creating an
  * existing index is a no-op, so every start ensures them.
  */
 @Component
 public class StoreIndexes {
 
     private static final Logger log = LoggerFactory.getLogger(StoreIndexes.class);
+    /** Fields of comment periods that the deadline schedule's rebuild reads by (index {@code open_by_deadline}). */
+    public static final String STATUS = "state.status";
+    public static final String DEADLINE = "state.deadline";
 
     private final ReactiveMongoTemplate mongo;
 
@@ -33,9 +36,11 @@ public class StoreIndexes {
                         mongo.indexOps(CollectionNames.SUBMISSIONS).createIndex(new Index().on("state.periodId", Sort.Direction.ASC)
                                 .on("state.submittedAt", Sort.Direction.ASC).named("by_period")),
                         mongo.indexOps(CollectionNames.PERIODS).createIndex(new Index().on("state.proposalId", Sort.Direction.ASC)
-                                .named("by_proposal")),
-                        mongo.indexOps(CollectionNames.PERIODS).createIndex(new Index().on("state.status", Sort.Direction.ASC)
-                                .on("state.deadline", Sort.Direction.ASC).named("open_by_deadline")))
+                                .on("state.openedAt", Sort.Direction.ASC).named("by_proposal_opened")),
+                        mongo.indexOps(CollectionNames.PERIODS).createIndex(new Index().on("state.openedAt", Sort.Direction.ASC)
+                                .on("_id", Sort.Direction.ASC).named("by_opening")),
+                        mongo.indexOps(CollectionNames.PERIODS).createIndex(new Index().on(STATUS, Sort.Direction.ASC)
+                                .on(DEADLINE, Sort.Direction.ASC).named("open_by_deadline")))
                 .subscribe(name -> log.debug("Index {} ensured", name),
                         e -> log.warn("Could not ensure the store's indexes; queries still work, more slowly: {}", e.toString()));
     }

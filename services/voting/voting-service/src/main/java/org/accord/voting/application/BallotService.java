@@ -2,13 +2,13 @@ package org.accord.voting.application;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Date;
 import java.util.List;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.accord.actor.Actor;
 import org.accord.messaging.AggregateStore;
+import org.accord.messaging.Deadlines;
 import org.accord.messaging.Stored;
 import org.accord.problem.NotFoundException;
 import org.accord.problem.VersionConflictException;
@@ -19,6 +19,7 @@ import org.accord.voting.domain.BallotStatus;
 import org.accord.voting.domain.Transition;
 import org.accord.voting.domain.Vote;
 import org.accord.voting.domain.VoteChoice;
+import org.accord.voting.persistence.BallotStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -37,22 +38,26 @@ import reactor.util.retry.Retry;
 public class BallotService {
 
     private static final Logger log = LoggerFactory.getLogger(BallotService.class);
-    /** Due ballots closed per scan; the next scan takes the rest. */
-    static final int CLOSE_BATCH = 100;
     static final int MAX_LISTED = 200;
     /** Retries of a write that lost a race; with jittered backoff, enough for every member body voting at once. */
     static final int MAX_RETRIES = 8;
 
     private final AggregateStore<Ballot> ballots;
     private final BallotEventRecords events;
+    private final Deadlines deadlines;
     private final Clock clock;
     private final MeterRegistry metrics;
 
-    public BallotService(AggregateStore<Ballot> ballots, BallotEventRecords events, Clock clock, MeterRegistry metrics) {
+    public BallotService(AggregateStore<Ballot> ballots, BallotEventRecords events, Deadlines deadlines, Clock clock,
+                         MeterRegistry metrics) {
         this.ballots = ballots;
         this.events = events;
+        this.deadlines = deadlines;
         this.clock = clock;
         this.metrics = metrics;
+        // Open ballots are the schedule; one whose deadline passed while the service was down closes at the first tick.
+        deadlines.handle(() -> ballots.deadlines(Criteria.where(BallotStore.STATUS).is(BallotStatus.OPEN.name()), BallotStore.DEADLINE),
+                this::closeIfDue);
     }
 
     /** Opens the requested ballot once: a redelivered request finds it open and changes nothing. */
@@ -61,6 +66,7 @@ public class BallotService {
             Transition opening = Ballot.open(request, clock.instant());
             Ballot ballot = opening.ballot();
             return ballots.createIfAbsent(ballot.ballotId(), ballot, events.of(ballot, opening.facts()))
+                    .doOnNext(this::schedule)
                     .doOnNext(stored -> {
                         if (stored.state().openedAt().equals(ballot.openedAt())) {
                             io.micrometer.core.instrument.Counter.builder("accord.ballots.opened").description("Ballots opened, by type")
@@ -85,22 +91,6 @@ public class BallotService {
     /** Closes the ballot if its deadline has passed; closing a closed ballot changes nothing. */
     public Mono<Stored<Ballot>> closeIfDue(String ballotId) {
         return change(ballotId, ballot -> ballot.closeIfDue(clock.instant()));
-    }
-
-    /** Closes every open ballot whose deadline has passed, whenever that was (also before a restart). */
-    public Mono<Long> closeDueBallots() {
-        return Mono.defer(() -> {
-            Criteria due = Criteria.where("state.status").is(BallotStatus.OPEN.name())
-                    .and("state.deadline").lte(Date.from(clock.instant()));
-            return ballots.find(due, Sort.by("state.deadline"), 0, CLOSE_BATCH)
-                    .concatMap(stored -> closeIfDue(stored.id())
-                            .onErrorResume(e -> {
-                                log.warn("Could not close ballot {} at its deadline; the next scan tries again", stored.id(), e);
-                                return Mono.empty();
-                            }))
-                    .filter(stored -> stored.state().closed())
-                    .count();
-        });
     }
 
     /**
@@ -149,14 +139,21 @@ public class BallotService {
         return Mono.defer(() -> find(ballotId).flatMap(stored -> {
                     Transition transition = step.apply(stored.state());
                     if (!transition.changed()) {
+                        schedule(stored);
                         return Mono.just(stored);
                     }
                     return ballots.update(stored, transition.ballot(), events.of(transition.ballot(), transition.facts()))
+                            .doOnNext(this::schedule)
                             .doOnNext(saved -> count(transition));
                 }))
                 .retryWhen(Retry.backoff(MAX_RETRIES, Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(300))
                         .filter(VersionConflictException.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
+    /** Tells the deadline schedule what this write left: an open ballot's deadline, or nothing once closed. */
+    private void schedule(Stored<Ballot> stored) {
+        deadlines.track(stored.id(), stored.state().closed() ? null : stored.state().deadline());
     }
 
     private void count(Transition transition) {

@@ -5,11 +5,9 @@ import java.time.ZoneOffset;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The deadline scan ({@code accord.deadlines.scan-interval}) and the service's clock. */
+/** The service's clock (the deadline schedule is in {@code persistence.BallotStore}). */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 public class VotingConfiguration {
 
     /**
