@@ -17,7 +17,7 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 class ForwardedRequestHeadersTest {
 
     private final ForwardedRequestHeaders filter = new ForwardedRequestHeaders(
-            new GatewayProperties(null, null, "10\\.\\d+\\.\\d+\\.\\d+"));
+            new GatewayProperties(null, "10\\.\\d+\\.\\d+\\.\\d+"));
 
     @Test
     void shouldDropTheForwardedHeadersOfAnUntrustedClientAndSayTheGatewaysOwnAddress() {

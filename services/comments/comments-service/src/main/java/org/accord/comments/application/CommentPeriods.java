@@ -44,6 +44,8 @@ import reactor.util.retry.Retry;
 public class CommentPeriods {
 
     private static final Logger log = LoggerFactory.getLogger(CommentPeriods.class);
+    /** Open periods of one project closed at its withdrawal (a project has a handful). */
+    static final int CLOSE_BATCH = 100;
 
     private final AggregateStore<CommentPeriod> periods;
     private final AggregateStore<CommentSubmission> submissions;
