@@ -279,7 +279,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     /** Whether the failure, or one of its causes, is of an unavailable store (by class name: no store on this classpath). */
     static boolean unavailable(Throwable ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        int depth = 0;
+        for (Throwable cause = ex; cause != null && depth++ < 32; cause = cause.getCause() == cause ? null : cause.getCause()) {
             for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
                 if (UNAVAILABLE.contains(type.getName())) {
                     return true;
