@@ -12,6 +12,7 @@ import org.accord.proposals.api.ProposalViews.MemberBodyView;
 import org.accord.proposals.application.CommitteeService;
 import org.accord.proposals.domain.Committee;
 import org.accord.proposals.persistence.MemberBodies;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,17 +42,20 @@ public class CommitteesController {
         this.memberBodies = memberBodies;
     }
 
+    @Operation(summary = "List the committees")
     @GetMapping("/committees")
     public Mono<List<CommitteeView>> list() {
         return committees.list().map(CommitteeView::of).collectList();
     }
 
+    @Operation(summary = "Read a committee with its participating and observing members")
     @GetMapping("/committees/{committee}")
     public Mono<ResponseEntity<CommitteeView>> get(@PathVariable String committee) {
         return committees.get(committee).map(CommitteesController::withEtag);
     }
 
     /** Adds the member body with status P or O, or moves it to that status (secretariat). */
+    @Operation(summary = "Admit a member body to a committee or change its status (secretariat)")
     @PutMapping("/committees/{committee}/members/{code}")
     public Mono<ResponseEntity<CommitteeView>> setMember(@PathVariable String committee, @PathVariable String code,
                                                          @Valid @RequestBody ProposalRequests.Membership request,
@@ -71,6 +75,7 @@ public class CommitteesController {
     }
 
     /** Removes the member body from the committee (secretariat). */
+    @Operation(summary = "Remove a member body from a committee (secretariat)")
     @DeleteMapping("/committees/{committee}/members/{code}")
     public Mono<ResponseEntity<CommitteeView>> removeMember(@PathVariable String committee, @PathVariable String code,
                                                             @RequestHeader(value = "If-Match", required = false) String ifMatch,
@@ -78,11 +83,13 @@ public class CommitteesController {
         return committees.removeMember(committee, normalise(code), ifMatch, actor).map(CommitteesController::withEtag);
     }
 
+    @Operation(summary = "List the member bodies")
     @GetMapping("/member-bodies")
     public Mono<List<MemberBodyView>> memberBodies() {
         return memberBodies.findAll().map(MemberBodyView::of).collectList();
     }
 
+    @Operation(summary = "Read a member body by its ISO 3166 code")
     @GetMapping("/member-bodies/{code}")
     public Mono<MemberBodyView> memberBody(@PathVariable String code) {
         return memberBodies.find(normalise(code)).map(MemberBodyView::of)

@@ -70,6 +70,7 @@ public class ProposalsController {
     }
 
     /** Proposals the caller may read, newest first; {@code q} matches words of the title, any case; pages count from 1, as everywhere in Accord. */
+    @Operation(summary = "List the proposals the caller may read, newest first (pages from 1)")
     @GetMapping("/proposals")
     public Mono<PageView<ProposalSummary>> list(@RequestParam(required = false) String committee,
                                                 @RequestParam(required = false) String stage,
@@ -81,16 +82,19 @@ public class ProposalsController {
                 result.items().stream().map(ProposalSummary::of).toList(), result.page(), result.size(), result.total()));
     }
 
+    @Operation(summary = "Read a proposal with its stage and what the caller may do now")
     @GetMapping("/proposals/{id}")
     public Mono<ResponseEntity<ProposalView>> get(@PathVariable String id, Actor actor) {
         return queries.get(id, actor).map(stored -> withEtag(ResponseEntity.ok(), stored, actor));
     }
 
+    @Operation(summary = "Read the stage history of a proposal")
     @GetMapping("/proposals/{id}/history")
     public Mono<HistoryView> history(@PathVariable String id, Actor actor) {
         return queries.get(id, actor).map(HistoryView::of);
     }
 
+    @Operation(summary = "List the versions of a draft")
     @GetMapping("/proposals/{id}/versions")
     public Mono<List<DraftVersion>> versions(@PathVariable String id, Actor actor) {
         return queries.get(id, actor).map(stored -> stored.state().versions());
@@ -109,6 +113,7 @@ public class ProposalsController {
     }
 
     /** One immutable version: JSON (text, SHA-256, clauses), or the Markdown text itself with {@code Accept: text/markdown}. */
+    @Operation(summary = "Read one version of a draft (JSON, or the Markdown text)")
     @GetMapping(value = "/proposals/{id}/versions/{number}", produces = {MediaType.APPLICATION_JSON_VALUE, "text/markdown"})
     public Mono<ResponseEntity<Object>> version(@PathVariable String id, @PathVariable int number,
                                                 @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
@@ -122,6 +127,7 @@ public class ProposalsController {
     }
 
     /** The clause-by-clause difference between two versions, each changed clause with a unified diff. */
+    @Operation(summary = "Compare two versions of a draft clause by clause")
     @GetMapping("/proposals/{id}/diff")
     public Mono<DiffView> diff(@PathVariable String id, @RequestParam(required = false) Integer from,
                                @RequestParam(required = false) Integer to, Actor actor) {
@@ -139,6 +145,7 @@ public class ProposalsController {
     }
 
     /** Editors open a committee comment period on the latest version (-> 30.20). */
+    @Operation(summary = "Open a committee comment period on the latest version (editor)")
     @PostMapping("/proposals/{id}/comment-periods")
     public Mono<ResponseEntity<ProposalView>> openCommentPeriod(@PathVariable String id,
                                                                @Valid @RequestBody ProposalRequests.OpenCommentPeriod request,
@@ -160,6 +167,7 @@ public class ProposalsController {
     }
 
     /** Editors request an NP, DIS or FDIS ballot on the latest version; the electorate is the committee now. */
+    @Operation(summary = "Request an NP, DIS or FDIS ballot on the latest version (editor)")
     @PostMapping("/proposals/{id}/ballots")
     public Mono<ResponseEntity<ProposalView>> requestBallot(@PathVariable String id,
                                                            @Valid @RequestBody ProposalRequests.RequestBallot request,
@@ -171,6 +179,7 @@ public class ProposalsController {
     }
 
     /** Editors send a DIS approved without any disapproval straight to publication (40.99 -> 60.00). */
+    @Operation(summary = "Send a DIS approved without disapproval straight to publication (editor)")
     @PostMapping("/proposals/{id}/skip-final-ballot")
     public Mono<ResponseEntity<ProposalView>> skipFinalBallot(@PathVariable String id,
                                                              @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
@@ -179,6 +188,7 @@ public class ProposalsController {
     }
 
     /** The secretariat abandons the project (-> xx.98). */
+    @Operation(summary = "Withdraw the project (secretariat)")
     @PostMapping("/proposals/{id}/withdrawal")
     public Mono<ResponseEntity<ProposalView>> withdraw(@PathVariable String id,
                                                       @Valid @RequestBody(required = false) ProposalRequests.Withdraw request,

@@ -12,6 +12,7 @@ import org.accord.publication.application.LiveFeed;
 import org.accord.publication.config.FeedProperties;
 import org.accord.publication.domain.TextHash;
 import org.accord.publication.persistence.StandardQueries.FeedFigures;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -55,6 +56,7 @@ public class FeedsController {
                 .share();
     }
 
+    @Operation(summary = "Read the Atom feed of publications and withdrawals (RFC 4287, paged per RFC 5005)")
     @GetMapping(value = "/atom", produces = AtomFeed.MEDIA_TYPE)
     public Mono<ResponseEntity<String>> atom(@RequestParam(defaultValue = "1") int page,
                                              @RequestParam(required = false) String committee, ServerHttpRequest request) {
@@ -63,6 +65,7 @@ public class FeedsController {
                 figures -> pages.page(committee, page, figures).map(p -> atom.write(p, base, committee)));
     }
 
+    @Operation(summary = "Read the JSON Feed 1.1 of publications and withdrawals")
     @GetMapping(value = "/json", produces = JsonFeed.MEDIA_TYPE)
     public Mono<ResponseEntity<Map<String, Object>>> json(@RequestParam(defaultValue = "1") int page,
                                                           @RequestParam(required = false) String committee,
@@ -77,6 +80,7 @@ public class FeedsController {
      * {@code standard-withdrawn}; a client that reconnects with {@code Last-Event-ID} gets exactly
      * the events after that id, then live ones. Comment lines keep an idle stream open.
      */
+    @Operation(summary = "Follow publications and withdrawals live (Server-Sent Events, resumes from Last-Event-ID)")
     @GetMapping(value = "/sse", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Flux<ServerSentEvent<Object>> sse(@RequestParam(required = false) String committee,
                                              @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,

@@ -10,6 +10,7 @@ import org.accord.publication.application.StandardCatalogue;
 import org.accord.publication.domain.ClauseDiff;
 import org.accord.publication.domain.Designation;
 import org.accord.publication.domain.HashChain;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,6 +50,7 @@ public class StandardsController {
     }
 
     /** The standards, most recently changed first, each by its current edition. */
+    @Operation(summary = "List the published standards, most recently changed first (pages from 1)")
     @GetMapping
     public Mono<PageView<StandardSummaryView>> list(@RequestParam(required = false) String committee,
                                                     @RequestParam(defaultValue = "1") int page,
@@ -58,6 +60,7 @@ public class StandardsController {
                 p.items().stream().map(s -> StandardSummaryView.of(s, base)).toList(), p.page(), p.size(), p.total()));
     }
 
+    @Operation(summary = "Read a standard by its designation (the current edition, or ?edition=n)")
     @GetMapping("/{designation}")
     public Mono<ResponseEntity<PublicationView>> one(@PathVariable String designation,
                                                      @RequestParam(required = false) Integer edition,
@@ -68,6 +71,7 @@ public class StandardsController {
     }
 
     /** Every document published under the standard's project number, in publication order. */
+    @Operation(summary = "List every edition, amendment and corrigendum of a standard")
     @GetMapping("/{designation}/editions")
     public Mono<List<PublicationView>> editions(@PathVariable String designation, ServerHttpRequest request) {
         return catalogue.find(designation, null).map(found -> found.standard().publications().stream()
@@ -75,6 +79,7 @@ public class StandardsController {
     }
 
     /** The text exactly as published: its SHA-256 is the recorded one. */
+    @Operation(summary = "Read the text of a standard exactly as published (Markdown)")
     @GetMapping(value = "/{designation}/text.md", produces = "text/markdown")
     public Mono<ResponseEntity<String>> markdown(@PathVariable String designation,
                                                  @RequestParam(required = false) Integer edition) {
@@ -83,6 +88,7 @@ public class StandardsController {
                         .cacheControl(IMMUTABLE).body(text)));
     }
 
+    @Operation(summary = "Read the text of a standard rendered as HTML")
     @GetMapping(value = "/{designation}/text.html", produces = MediaType.TEXT_HTML_VALUE)
     public Mono<ResponseEntity<String>> html(@PathVariable String designation,
                                              @RequestParam(required = false) Integer edition) {
@@ -93,6 +99,7 @@ public class StandardsController {
     }
 
     /** Clause by clause, what edition {@code to} changed from edition {@code from} (default: the designated edition and the one before). */
+    @Operation(summary = "Compare two editions of a standard clause by clause")
     @GetMapping("/{designation}/diff")
     public Mono<DiffView> diff(@PathVariable String designation, @RequestParam(required = false) Integer from,
                                @RequestParam(required = false) Integer to) {
@@ -100,12 +107,14 @@ public class StandardsController {
     }
 
     /** Recomputes the SHA-256 of every text of the standard's chain and checks each link to the one before. */
+    @Operation(summary = "Verify the hash chain of every text of a standard")
     @GetMapping("/{designation}/verification")
     public Mono<HashChain.Verification> verification(@PathVariable String designation) {
         return catalogue.verify(designation);
     }
 
     /** Withdraws the standard (and, for an edition, its amendments and corrigenda in force): secretariat only. */
+    @Operation(summary = "Withdraw a standard (secretariat)")
     @PostMapping("/{designation}/withdrawal")
     public Mono<List<PublicationView>> withdraw(@PathVariable String designation, @RequestParam(required = false) Integer edition,
                                                 @Valid @RequestBody WithdrawalRequest request, Actor actor,
