@@ -135,8 +135,19 @@ class AuthorizationMatrixIT {
                 }, (slug, caller, token) -> send(http.delete().uri("/committees/{c}/members/{code}", slug, NEWCOMER), token))
                 .expect(200, SECRETARIAT)
                 .state(slug -> committeeDocument());
+        matrix.endpoint("PUT /committees/{slug}/procedure", () -> {
+                    api.setProcedure(SC2, "ISO");
+                    return SC2;
+                }, (slug, caller, token) -> send(http.put().uri("/committees/{c}/procedure", slug)
+                        .bodyValue(Map.of("procedure", "IEEE_SA")), token))
+                .expect(200, SECRETARIAT)
+                .state(slug -> committeeDocument());
 
-        matrix.verify();
+        try {
+            matrix.verify();
+        } finally {
+            api.setProcedure(SC2, "ISO");
+        }
     }
 
     private String fresh() {

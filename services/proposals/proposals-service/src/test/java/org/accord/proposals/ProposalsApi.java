@@ -80,6 +80,11 @@ final class ProposalsApi {
                 .bodyValue(Map.of("status", status)).exchange().expectStatus().isOk();
     }
 
+    void setProcedure(String committeeSlug, String procedure) {
+        http.put().uri("/committees/{c}/procedure", committeeSlug).headers(h -> h.setBearerAuth(TestTokens.secretariat()))
+                .bodyValue(Map.of("procedure", procedure)).exchange().expectStatus().isOk();
+    }
+
     void removeMember(String committeeSlug, String code) {
         http.delete().uri("/committees/{c}/members/{code}", committeeSlug, code)
                 .headers(h -> h.setBearerAuth(TestTokens.secretariat())).exchange().expectStatus().isOk();
