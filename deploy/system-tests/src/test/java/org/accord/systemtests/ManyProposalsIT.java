@@ -67,7 +67,10 @@ class ManyProposalsIT extends SystemTest {
                 PROPOSALS, seconds, comments, votes, members.size());
         assertThat(runs.stream().flatMap(r -> r.periods().stream()).flatMap(p -> p.sent().stream())
                 .map(ProposalRun.SentComment::memberBody).distinct()).hasSize(30);
-        assertThat(votes).isEqualTo((long) PROPOSALS * members.size());
+        // Every member body votes, unless its ballot had closed early because no vote still to come could change the
+        // outcome (Workflow.vote checks that closedBecause is OUTCOME_SETTLED); checks.verify finds each recorded vote once.
+        assertThat(votes).isLessThanOrEqualTo((long) PROPOSALS * members.size());
+        assertThat(runs).allSatisfy(r -> assertThat(r.ballots()).allSatisfy(b -> assertThat(b.votes()).isNotEmpty()));
         checks.verify(runs);
     }
 }
