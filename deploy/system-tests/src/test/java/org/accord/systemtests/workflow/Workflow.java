@@ -138,7 +138,10 @@ public final class Workflow {
         JsonNode page = api.get(editor(), "/api/proposals?size=100&q=" + encode(run.name)).requireStatus(200).json();
         List<String> ids = new ArrayList<>();
         for (JsonNode item : page.path("items")) {
-            if (item.path("title").asString().contains(run.name)) {
+            String title = item.path("title").asString();
+            int at = title.indexOf(run.name);
+            // "…-many-1" is not "…-many-10": the name must not run on into more digits.
+            if (at >= 0 && (at + run.name.length() == title.length() || !Character.isDigit(title.charAt(at + run.name.length())))) {
                 ids.add(item.path("id").asString());
             }
         }
