@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * DIS ballots (the enquiry) prepared for measurements: a proposal submitted, its ballot open
- * with early close allowed, and every P-member but one having approved, so that one vote closes
- * it. Closing them gives proposals at 40.99 (approved without disapproval), ready for the
+ * with early close allowed, and every P-member but one having approved; the last P-member's vote
+ * and then O-members' votes close it ({@link #closingVote}). Closing them gives proposals at 40.99 (approved without disapproval), ready for the
  * approval that sends them to publication.
  */
 public final class Enquiry {
@@ -28,7 +28,7 @@ public final class Enquiry {
     private Enquiry() {
     }
 
-    /** A ballot one P-member vote short of closing. */
+    /** A ballot whose P-members but one have approved. */
     public record Pending(String proposalId, int projectNumber, String ballotId, String lastVoter) {
     }
 
@@ -71,10 +71,24 @@ public final class Enquiry {
     public static List<Pending> approved(Bench bench, int count, String purpose) {
         List<Pending> pending = prepare(bench, count, purpose);
         for (Pending p : pending) {
-            vote(bench.direct(), p.ballotId(), p.lastVoter());
+            closingVote(bench, bench.direct(), p);
             bench.direct().awaitStage(p.proposalId(), Set.of(DIS_APPROVED), WAIT, Duration.ofMillis(50));
         }
         return pending;
+    }
+
+    /**
+     * The vote that closes a pending ballot: the last P-member's, then the O-members' one by one until an answer
+     * says CLOSED. ISO's enquiry counts O-members' votes too and closes before its deadline only once every member
+     * has voted or no vote still to come can change the outcome, so the last P-member's vote alone does not close it.
+     */
+    public static Http.Response closingVote(Bench bench, Accord accord, Pending p) {
+        Http.Response vote = vote(accord, p.ballotId(), p.lastVoter());
+        java.util.Iterator<String> observers = bench.observing().iterator();
+        while (!"CLOSED".equals(vote.json().path("ballotStatus").asString()) && observers.hasNext()) {
+            vote = vote(accord, p.ballotId(), observers.next());
+        }
+        return vote;
     }
 
     /** APPROVE, retried on a conflict the voting service gave up on (concurrent votes on one ballot). */
@@ -84,6 +98,11 @@ public final class Enquiry {
             response = accord.vote(ballotId, memberBody, "APPROVE");
             if (response.status() != 409) {
                 return response.requireOk();
+            }
+            if ("CLOSED".equals(response.json().path("ballotStatus").asString())) {
+                // Closed early (closedBecause OUTCOME_SETTLED or ALL_VOTED): no vote still to come could change
+                // the outcome, so the voting service refuses the rest; the workflow goes on with the stage it moved to.
+                return response;
             }
             Accord.sleep(Duration.ofMillis(20L * (attempt + 1)));
         }

@@ -58,9 +58,9 @@ public final class Propagation {
             closing = bench.part("2a vote -> stage", () -> {
                 List<Long> nanos = new ArrayList<>();
                 for (Enquiry.Pending p : ballots) {
-                    Http.Response vote = Enquiry.vote(direct, p.ballotId(), p.lastVoter());
-                    if (!vote.json().path("ballotStatus").asString().equals("CLOSED")) {
-                        throw new IllegalStateException("The last P-member's vote did not close ballot " + p.ballotId() + ": " + vote.text());
+                    Http.Response vote = Enquiry.closingVote(bench, direct, p);
+                    if (vote.status() != 200 || !vote.json().path("ballotStatus").asString().equals("CLOSED")) {
+                        throw new IllegalStateException("No vote closed ballot " + p.ballotId() + ": " + vote.text());
                     }
                     Http.Response seen = direct.awaitStage(p.proposalId(), Set.of(Enquiry.DIS_APPROVED, "40.60", "40.92"),
                             Duration.ofSeconds(30), POLL);

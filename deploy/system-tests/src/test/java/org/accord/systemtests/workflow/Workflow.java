@@ -135,14 +135,20 @@ public final class Workflow {
 
     /** The ids of the proposals whose title carries the run's name (exactly one, unless a submission was duplicated). */
     public List<String> proposalsTitled(ProposalRun run) {
-        JsonNode page = api.get(editor(), "/api/proposals?size=100&q=" + encode(run.name)).requireStatus(200).json();
+        // Every page: "…-submission-4" also finds -40 … -49 and -400 … -499, more than one page holds.
         List<String> ids = new ArrayList<>();
-        for (JsonNode item : page.path("items")) {
-            String title = item.path("title").asString();
-            int at = title.indexOf(run.name);
-            // "…-many-1" is not "…-many-10": the name must not run on into more digits.
-            if (at >= 0 && (at + run.name.length() == title.length() || !Character.isDigit(title.charAt(at + run.name.length())))) {
-                ids.add(item.path("id").asString());
+        long total = Long.MAX_VALUE;
+        for (int number = 1; (long) (number - 1) * 100 < total; number++) {
+            JsonNode page = api.get(editor(), "/api/proposals?size=100&page=" + number + "&q=" + encode(run.name))
+                    .requireStatus(200).json();
+            total = page.path("total").asLong();
+            for (JsonNode item : page.path("items")) {
+                String title = item.path("title").asString();
+                int at = title.indexOf(run.name);
+                // "…-many-1" is not "…-many-10": the name must not run on into more digits.
+                if (at >= 0 && (at + run.name.length() == title.length() || !Character.isDigit(title.charAt(at + run.name.length())))) {
+                    ids.add(item.path("id").asString());
+                }
             }
         }
         return ids;
