@@ -123,7 +123,7 @@ public record Proposal(String proposalId, int projectNumber, String committeeId,
     /** Stores a new immutable version; the stage does not change. */
     public Change<Proposal> reviseDraft(String text, String note, Actor actor, Instant now) {
         actor.require(Role.EDITOR);
-        StageMachine.Transition rule = require(Step.REVISE_DRAFT);
+        StageMachine.Transition rule = require(Step.REVISE_DRAFT, actor);
         if (note != null && note.length() > MAX_NOTE) {
             throw new InvalidInputException("note", "at most " + MAX_NOTE + " characters");
         }
@@ -154,7 +154,7 @@ public record Proposal(String proposalId, int projectNumber, String committeeId,
     /** As above, with a deadline at most {@code horizon} ahead. */
     public Change<Proposal> openCommentPeriod(String periodId, Instant deadline, Period horizon, Actor actor, Instant now) {
         actor.require(Role.EDITOR);
-        StageMachine.Transition rule = require(Step.OPEN_COMMENT_PERIOD);
+        StageMachine.Transition rule = require(Step.OPEN_COMMENT_PERIOD, actor);
         requireDeadline("deadline", deadline, horizon, now);
         int version = latestVersion().number();
         Proposal next = new Builder(this).stage(rule.to())
@@ -170,7 +170,7 @@ public record Proposal(String proposalId, int projectNumber, String committeeId,
     /** Asks the comments service to close the period before its deadline; the stage moves when it has. */
     public Change<Proposal> closeCommentPeriod(String periodId, Actor actor, Instant now) {
         actor.require(Role.EDITOR);
-        require(Step.CLOSE_COMMENT_PERIOD);
+        require(Step.CLOSE_COMMENT_PERIOD, actor);
         if (!commentPeriod.periodId().equals(periodId)) {
             throw new NotFoundException("Open comment period", periodId);
         }
@@ -199,7 +199,7 @@ public record Proposal(String proposalId, int projectNumber, String committeeId,
                                           boolean earlyCloseAllowed, Electorate electorate, Procedure procedure,
                                           Period horizon, Actor actor, Instant now) {
         actor.require(Role.EDITOR);
-        StageMachine.Transition rule = require(Step.requestBallot(type));
+        StageMachine.Transition rule = require(Step.requestBallot(type), actor);
         requireDeadline("deadline", deadline, horizon, now);
         if (electorate.participating().isEmpty()) {
             throw new ConflictException("No electorate", "Committee " + committeeId + " has no P-members to vote")
@@ -231,7 +231,7 @@ public record Proposal(String proposalId, int projectNumber, String committeeId,
      */
     public Change<Proposal> skipFinalBallot(String approvedText, Actor actor, Instant now) {
         actor.require(Role.EDITOR);
-        StageMachine.Transition rule = require(Step.SKIP_FINAL_BALLOT);
+        StageMachine.Transition rule = require(Step.SKIP_FINAL_BALLOT, actor);
         Proposal next = new Builder(this).stage(rule.to()).build();
         Events events = new Events(next);
         events.stages(rule, "Final ballot skipped: the enquiry had no disapproval", actor.name(), now);
@@ -244,7 +244,7 @@ public record Proposal(String proposalId, int projectNumber, String committeeId,
     /** Abandons the project (substage 98 of its phase); its number is never given to another project. */
     public Change<Proposal> withdraw(String reason, Actor actor, Instant now) {
         actor.require(Role.SECRETARIAT);
-        StageMachine.Transition rule = require(Step.WITHDRAW);
+        StageMachine.Transition rule = require(Step.WITHDRAW, actor);
         if (reason != null && reason.length() > MAX_NOTE) {
             throw new InvalidInputException("reason", "at most " + MAX_NOTE + " characters");
         }
@@ -406,20 +406,21 @@ public record Proposal(String proposalId, int projectNumber, String committeeId,
         return Optional.empty();
     }
 
-    private StageMachine.Transition require(Step step) {
+    private StageMachine.Transition require(Step step, Actor actor) {
         Optional<StageMachine.Transition> rule = StageMachine.find(stage, step);
         if (rule.isEmpty()) {
-            throw conflict(step.actionName() + " is not allowed in stage " + stage);
+            throw conflict(step.actionName() + " is not allowed in stage " + stage, actor);
         }
         refusal(step).ifPresent(reason -> {
-            throw conflict(step.actionName() + " is not allowed now: " + reason);
+            throw conflict(step.actionName() + " is not allowed now: " + reason, actor);
         });
         return rule.get();
     }
 
-    private ConflictException conflict(String detail) {
+    /** A step the stage does not allow: {@code allowedActions} are those this caller may ask for now, as in the views. */
+    private ConflictException conflict(String detail, Actor actor) {
         ConflictException conflict = new ConflictException("Not allowed in this stage", detail);
-        conflict.with("currentStage", stage.code()).with("allowedActions", allowedActions());
+        conflict.with("currentStage", stage.code()).with("allowedActions", allowedActions(actor));
         return conflict;
     }
 

@@ -56,7 +56,7 @@ class BallotedTextTest {
                     assertThat(e.status()).isEqualTo(409);
                     assertThat(e.detail()).contains("version 2 was stored after").contains("approved version 1");
                     assertThat(e.properties()).containsEntry("currentStage", "40.99")
-                            .containsEntry("allowedActions", List.of("revise-draft", "request-fdis-ballot", "withdraw"));
+                            .containsEntry("allowedActions", List.of("revise-draft", "request-fdis-ballot"));
                 });
     }
 

@@ -105,7 +105,8 @@ class ProposalTest {
         assertThatThrownBy(() -> closing.state().closeCommentPeriod("cp-7", EDITOR, NOW))
                 .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.detail()).contains("already requested");
-                    assertThat(e.properties()).containsEntry("allowedActions", List.of("withdraw"));
+                    assertThat(e.properties()).as("what this editor may ask for: only the secretariat withdraws")
+                            .containsEntry("allowedActions", List.of());
                 });
         assertThatThrownBy(() -> opened.state().closeCommentPeriod("cp-other", EDITOR, NOW))
                 .isInstanceOf(NotFoundException.class);
