@@ -108,7 +108,7 @@ public final class Propagation {
         splits.put("2a", closingSplit);
         splits.put("2b", approvalSplit);
         add("2a", "Propagation: the vote that closes a ballot -> stage 40.99 in the proposals API (1 Kafka hop)",
-                Distribution.ofNanos(closing), 1, limit, kafka, "From the 2xx of the last P-member's vote (early close) to the "
+                Distribution.ofNanos(closing), 1, limit, kafka, "From the 2xx of the vote that closed the ballot (the last P-member's, then O-members' until one closes it) to the "
                         + "first GET /proposals/{id} answer showing 40.99, polled every " + POLL.toMillis() + " ms (plus the GET's own "
                         + "time) straight to port 8081; " + closing.size() + " samples, one at a time, 100 ms apart. Path: voting "
                         + "writes BallotClosed to its outbox, the relay sends it to accord.ballots.v1, proposals consumes it and "
