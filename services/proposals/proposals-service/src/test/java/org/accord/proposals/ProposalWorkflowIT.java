@@ -216,8 +216,9 @@ class ProposalWorkflowIT {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.currentStage").isEqualTo("10.00")
+                // What this editor may ask for, as the view below shows it: only the secretariat withdraws.
                 .jsonPath("$.allowedActions").isEqualTo(List.of("open-comment-period", "revise-draft", "request-np-ballot",
-                        "request-dis-ballot", "withdraw"))
+                        "request-dis-ballot"))
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("skip-final-ballot"));
 
         http.post().uri("/proposals/{id}/ballots", id).headers(h -> h.setBearerAuth(TestTokens.editor()))
