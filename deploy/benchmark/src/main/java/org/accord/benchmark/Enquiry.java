@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * DIS ballots (the enquiry) prepared for measurements: a proposal submitted, its ballot open
  * with early close allowed, and every P-member but one having approved; the last P-member's vote
- * and then O-members' votes close it ({@link #closingVote}). Closing them gives proposals at 40.99 (approved without disapproval), ready for the
- * approval that sends them to publication.
+ * and then O-members' votes close it ({@link #closingVote}). Closing them gives proposals at 40.99
+ * (approved without disapproval), ready for the approval that sends them to publication.
  */
 public final class Enquiry {
 
