@@ -1,4 +1,4 @@
-package org.accord.testing;
+package org.accord.testing.malformed;
 
 import java.io.IOException;
 import java.net.URI;
@@ -53,9 +53,9 @@ import reactor.netty.resources.ConnectionProvider;
  * {@code -Daccord.malformed.seed=<seed>} to replay exactly the same requests, and add
  * {@code -Daccord.malformed.only=<index>,...} to send only some of them.
  */
-public final class MalformedRequests {
+final class LegacyMalformedRequests {
 
-    private static final Logger log = LoggerFactory.getLogger(MalformedRequests.class);
+    private static final Logger log = LoggerFactory.getLogger(LegacyMalformedRequests.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String RAW = "@@raw-json@@";
     private static final int OVERSIZED_STRING = 100_000;
@@ -100,7 +100,7 @@ public final class MalformedRequests {
     public record RequestBody(boolean required, Map<String, JsonNode> content) {
 
         boolean acceptsJson() {
-            return content.keySet().stream().anyMatch(MalformedRequests::isJson);
+            return content.keySet().stream().anyMatch(LegacyMalformedRequests::isJson);
         }
 
         JsonNode jsonSchema() {
@@ -156,59 +156,59 @@ public final class MalformedRequests {
     private final Map<String, String> validBodies = new HashMap<>();
     private final Map<String, Map<String, String>> validQueries = new HashMap<>();
 
-    private MalformedRequests(String baseUrl) {
+    LegacyMalformedRequests(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     /** A run against the service at {@code baseUrl} ({@code http://localhost:8081}). */
-    public static MalformedRequests against(String baseUrl) {
-        return new MalformedRequests(baseUrl);
+    public static LegacyMalformedRequests against(String baseUrl) {
+        return new LegacyMalformedRequests(baseUrl);
     }
 
     /** The seed, unless {@code -Daccord.malformed.seed} names one to replay. */
-    public MalformedRequests seed(long seed) {
+    public LegacyMalformedRequests seed(long seed) {
         if (System.getProperty("accord.malformed.seed") == null) {
             this.seed = seed;
         }
         return this;
     }
 
-    public MalformedRequests requests(int requests) {
+    public LegacyMalformedRequests requests(int requests) {
         this.requests = requests;
         return this;
     }
 
-    public MalformedRequests concurrency(int concurrency) {
+    public LegacyMalformedRequests concurrency(int concurrency) {
         this.concurrency = concurrency;
         return this;
     }
 
     /** The bearer token each operation is called with: one of a role that may call it. */
-    public MalformedRequests token(Function<Operation, String> token) {
+    public LegacyMalformedRequests token(Function<Operation, String> token) {
         this.token = token;
         return this;
     }
 
     /** A valid value of a path parameter, by name, for every operation that has one. */
-    public MalformedRequests pathValue(String name, String value) {
+    public LegacyMalformedRequests pathValue(String name, String value) {
         pathValues.put(name, value);
         return this;
     }
 
     /** A valid value of a path parameter of one operation ({@code "PUT /ballots/{ballotId}/votes/{memberBody}"}). */
-    public MalformedRequests pathValue(String operation, String name, String value) {
+    public LegacyMalformedRequests pathValue(String operation, String name, String value) {
         operationPathValues.computeIfAbsent(operation, k -> new HashMap<>()).put(name, value);
         return this;
     }
 
     /** A valid JSON body of an operation, the base the body malformations start from. */
-    public MalformedRequests validBody(String operation, String json) {
+    public LegacyMalformedRequests validBody(String operation, String json) {
         validBodies.put(operation, json);
         return this;
     }
 
     /** Valid query parameters of an operation (otherwise its required ones, generated from their schemas). */
-    public MalformedRequests validQuery(String operation, Map<String, String> query) {
+    public LegacyMalformedRequests validQuery(String operation, Map<String, String> query) {
         validQueries.put(operation, query);
         return this;
     }
@@ -282,6 +282,20 @@ public final class MalformedRequests {
         log.info("{}\nper operation: {}", report.summary(), report.byOperation());
         sortedFailures.forEach(failure -> log.warn("Mishandled: {}", abbreviate(failure.toString(), 700)));
         return report;
+    }
+
+    /** Every planned request, as the equivalence test compares them. */
+    List<String> describe(JsonNode document) {
+        List<String> out = new ArrayList<>();
+        for (Planned p : plan(operations(document))) {
+            Random random = new Random(seed * 1_000_003L + p.index());
+            Draft d = baseline(p.operation(), random);
+            malform(d, p.operation(), p.kind(), random);
+            out.add(p.index() + "|" + p.kind() + "|" + p.operation().key() + "|" + d.what + (d.mustRefuse ? "" : ", may be accepted")
+                    + "|" + uri(p.operation(), d) + "|" + d.contentType + "|" + d.headers + "|" + d.pathRaw
+                    + "|" + (d.body == null ? "null" : java.util.Base64.getEncoder().encodeToString(d.body)));
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ the document
