@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.accord.http.client.ClientCredentials;
 import org.accord.benchmark.report.Report;
 import org.accord.benchmark.report.RunContext;
 
@@ -51,7 +52,7 @@ public final class Benchmark {
             awaitHealthy(http, endpoints, Duration.ofMinutes(10));
             Stack stack = new Stack(endpoints, http);
             Report report = new Report(context(options, endpoints, stack, started));
-            Bench bench = new Bench(options, endpoints, http, new Tokens(http, endpoints.identity()), stack, report);
+            Bench bench = new Bench(options, endpoints, http, new ClientCredentials(endpoints.identity() + "/oauth2/token"), stack, report);
             bench.prepareCommittee(30);
             Map<String, Runnable> parts = new LinkedHashMap<>();
             parts.put("ingestion", () -> new Ingestion(bench).run());
