@@ -3,19 +3,14 @@ package org.accord.web;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.accord.http.BodyLimit;
-import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,45 +26,33 @@ import reactor.core.publisher.Mono;
  * anyone read the body (a 401 or 404 to an upload) waits for the body in the same way. The counting
  * and dropping is {@link BodyLimit}, the same as the gateway's.
  */
-public class RequestBodyLimit implements WebFilter, Ordered {
-
-    private final BodyLimit limit;
+public class RequestBodyLimit extends BodyLimit {
 
     public RequestBodyLimit(DataSize maxRequestSize) {
-        this.limit = new BodyLimit(maxRequestSize.toBytes(), this::tooLarge);
+        super(maxRequestSize.toBytes());
     }
 
     @Override
-    public int getOrder() {
-        // Ahead of security: an oversized body with a bad token is drained too, not cut off by a 401.
-        return Ordered.HIGHEST_PRECEDENCE + 10;
+    protected Mono<Void> refuse(ServerWebExchange exchange) {
+        return ProblemWriter.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+                "The request body is larger than this endpoint accepts: " + tooLarge().getMessage());
     }
 
     @Override
-    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    protected DataBufferLimitException tooLarge() {
+        return new DataBufferLimitException("more than " + described() + " (accord.max-request-size)");
+    }
+
+    @Override
+    protected Mono<Void> pass(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (limit.declaredTooLarge(request)) {
-            return limit.refuseDeclared(exchange, () -> ProblemWriter.write(exchange, HttpStatus.CONTENT_TOO_LARGE,
-                    "Request body too large", "The request body is larger than this endpoint accepts: " + tooLarge().getMessage()));
-        }
         AtomicBoolean read = new AtomicBoolean();
-        ServerHttpRequest counted = new ServerHttpRequestDecorator(request) {
-            @Override
-            public Flux<DataBuffer> getBody() {
-                read.set(true);
-                return limit.limited(super.getBody());
-            }
-        };
         // A refusal written before anyone read the body (a 401 to a large upload): read it first, for the same reason.
-        exchange.getResponse().beforeCommit(() -> read.get() || !hasBody(request) ? Mono.empty() : BodyLimit.drain(request.getBody()));
-        return chain.filter(exchange.mutate().request(counted).build());
+        exchange.getResponse().beforeCommit(() -> read.get() || !hasBody(request) ? Mono.empty() : drain(request.getBody()));
+        return chain.filter(exchange.mutate().request(counting(request, () -> read.set(true))).build());
     }
 
     private static boolean hasBody(ServerHttpRequest request) {
         return request.getHeaders().getContentLength() > 0 || request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING);
-    }
-
-    private DataBufferLimitException tooLarge() {
-        return new DataBufferLimitException("more than " + limit.described() + " (accord.max-request-size)");
     }
 }

@@ -2,19 +2,13 @@ package org.accord.gateway.api;
 
 import org.accord.http.BodyLimit;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -29,41 +23,32 @@ import reactor.core.publisher.Mono;
  * {@link BodyLimit}, the same as the services'.
  */
 @Component
-class RequestSizeLimit implements WebFilter, Ordered {
+class RequestSizeLimit extends BodyLimit {
 
-    private final BodyLimit limit;
     private final GatewayProblems problems;
 
     RequestSizeLimit(@Value("${accord.max-request-size}") String maxRequestSize, GatewayProblems problems) {
-        this.limit = new BodyLimit(DataSize.parse(maxRequestSize).toBytes(),
-                () -> new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, tooLarge()));
+        super(DataSize.parse(maxRequestSize).toBytes());
         this.problems = problems;
     }
 
     @Override
-    public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 10;
+    protected Mono<Void> refuse(ServerWebExchange exchange) {
+        return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, detail());
     }
 
     @Override
-    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        ServerHttpRequest request = exchange.getRequest();
-        if (limit.declaredTooLarge(request)) {
-            return limit.refuseDeclared(exchange, () -> problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, tooLarge()));
-        }
-        if (request.getHeaders().getContentLength() >= 0) {
-            return chain.filter(exchange);
-        }
-        ServerHttpRequest counted = new ServerHttpRequestDecorator(request) {
-            @Override
-            public Flux<DataBuffer> getBody() {
-                return limit.limited(super.getBody());
-            }
-        };
-        return chain.filter(exchange.mutate().request(counted).build());
+    protected Throwable tooLarge() {
+        return new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, detail());
     }
 
-    private String tooLarge() {
-        return "The request body is larger than the " + limit.described() + " the API accepts (accord.max-request-size)";
+    /** A declared Content-Length within the limit is forwarded as it is: only chunked bodies are counted. */
+    @Override
+    protected Mono<Void> pass(ServerWebExchange exchange, WebFilterChain chain) {
+        return exchange.getRequest().getHeaders().getContentLength() >= 0 ? chain.filter(exchange) : super.pass(exchange, chain);
+    }
+
+    private String detail() {
+        return "The request body is larger than the " + described() + " the API accepts (accord.max-request-size)";
     }
 }
