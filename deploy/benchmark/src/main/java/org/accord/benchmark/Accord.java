@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import org.accord.http.client.ClientCredentials;
 import io.netty.handler.codec.http.HttpMethod;
+import org.accord.http.client.ClientCredentials;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -11,9 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.accord.http.client.ClientCredentials;
 import org.accord.benchmark.report.Report;
 import org.accord.benchmark.report.SectionCpu;
+import org.accord.http.client.ClientCredentials;
 import tools.jackson.databind.JsonNode;
 
 /**

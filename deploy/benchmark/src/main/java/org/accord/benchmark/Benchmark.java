@@ -12,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.accord.http.client.ClientCredentials;
 import org.accord.benchmark.report.Report;
 import org.accord.benchmark.report.RunContext;
+import org.accord.http.client.ClientCredentials;
 
 /**
  * Measures Accord next to the raw limits it stands on, in one run against one stack, and writes
