@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import io.netty.handler.codec.http.HttpMethod;
+import org.accord.http.client.ClientCredentials;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,14 +30,14 @@ public final class Accord {
     private static final Duration POLL = Duration.ofMillis(50);
 
     private final Http http;
-    private final Tokens tokens;
+    private final ClientCredentials tokens;
     private final String proposals;
     private final String comments;
     private final String voting;
     private final String publication;
     private final String route;
 
-    private Accord(Http http, Tokens tokens, String proposals, String comments, String voting, String publication, String route) {
+    private Accord(Http http, ClientCredentials tokens, String proposals, String comments, String voting, String publication, String route) {
         this.http = http;
         this.tokens = tokens;
         this.proposals = proposals;
@@ -47,13 +48,13 @@ public final class Accord {
     }
 
     /** Through the gateway's {@code /api} routes: what a user of Accord calls. */
-    public static Accord viaGateway(Http http, Tokens tokens, Endpoints endpoints) {
+    public static Accord viaGateway(Http http, ClientCredentials tokens, Endpoints endpoints) {
         String api = endpoints.gateway() + "/api";
         return new Accord(http, tokens, api, api, api, api, "gateway");
     }
 
     /** Straight to each service's own port: the event path without the gateway's hop. */
-    public static Accord direct(Http http, Tokens tokens, Endpoints endpoints) {
+    public static Accord direct(Http http, ClientCredentials tokens, Endpoints endpoints) {
         return new Accord(http, tokens, endpoints.proposals(), endpoints.comments(), endpoints.voting(), endpoints.publication(),
                 "direct");
     }
@@ -66,7 +67,7 @@ public final class Accord {
         return http;
     }
 
-    public Tokens tokens() {
+    public ClientCredentials tokens() {
         return tokens;
     }
 
@@ -254,7 +255,7 @@ public final class Accord {
     }
 
     static Map<String, String> headers(String token) {
-        Map<String, String> headers = new HashMap<>(Tokens.bearer(token));
+        Map<String, String> headers = new HashMap<>(ClientCredentials.bearer(token));
         headers.put("Accept", "application/json");
         return headers;
     }

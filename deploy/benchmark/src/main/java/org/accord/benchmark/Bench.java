@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 
 import org.accord.benchmark.report.Report;
 import org.accord.benchmark.report.SectionCpu;
+import org.accord.http.client.ClientCredentials;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,7 +28,7 @@ public final class Bench {
     private final Options options;
     private final Endpoints endpoints;
     private final Http http;
-    private final Tokens tokens;
+    private final ClientCredentials tokens;
     private final Accord gateway;
     private final Accord direct;
     private final Stack stack;
@@ -39,7 +40,7 @@ public final class Bench {
     private List<String> participating = List.of();
     private List<String> observing = List.of();
 
-    public Bench(Options options, Endpoints endpoints, Http http, Tokens tokens, Stack stack, Report report) {
+    public Bench(Options options, Endpoints endpoints, Http http, ClientCredentials tokens, Stack stack, Report report) {
         this.options = options;
         this.endpoints = endpoints;
         this.http = http;
@@ -63,7 +64,7 @@ public final class Bench {
         return http;
     }
 
-    public Tokens tokens() {
+    public ClientCredentials tokens() {
         return tokens;
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.accord.benchmark.report.Report;
 import org.accord.benchmark.report.RunContext;
+import org.accord.http.client.ClientCredentials;
 
 /**
  * Measures Accord next to the raw limits it stands on, in one run against one stack, and writes
@@ -51,7 +52,7 @@ public final class Benchmark {
             awaitHealthy(http, endpoints, Duration.ofMinutes(10));
             Stack stack = new Stack(endpoints, http);
             Report report = new Report(context(options, endpoints, stack, started));
-            Bench bench = new Bench(options, endpoints, http, new Tokens(http, endpoints.identity()), stack, report);
+            Bench bench = new Bench(options, endpoints, http, new ClientCredentials(endpoints.identity() + "/oauth2/token"), stack, report);
             bench.prepareCommittee(30);
             Map<String, Runnable> parts = new LinkedHashMap<>();
             parts.put("ingestion", () -> new Ingestion(bench).run());

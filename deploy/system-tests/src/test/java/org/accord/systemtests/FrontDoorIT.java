@@ -3,7 +3,6 @@ package org.accord.systemtests;
 import static org.accord.systemtests.api.AccordApi.body;
 import static org.accord.systemtests.api.AccordApi.editor;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 
+import org.accord.http.client.Chromium;
 import org.accord.systemtests.api.Reply;
 import org.accord.systemtests.checks.Links;
 import org.accord.systemtests.checks.SseListener;
@@ -33,8 +33,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -54,13 +52,11 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FrontDoorIT extends SystemTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "front-door");
     static final Duration WAIT = Duration.ofSeconds(60);
 
+    private static Chromium chromium;
     private static WebDriver browser;
-    private static Path profile;
     /** The standard the browser scenario published; the link scenarios read it. */
     private static ProposalRun published;
 
@@ -221,14 +217,10 @@ class FrontDoorIT extends SystemTest {
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
+            chromium = null;
             browser = null;
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
-            }
         }
     }
 
@@ -247,20 +239,13 @@ class FrontDoorIT extends SystemTest {
     }
 
     private static void startBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver; .ci/run does)");
-        profile = Files.createTempDirectory("front-door-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--hide-scrollbars", "--user-data-dir=" + profile);
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        chromium = Chromium.start("front-door-chromium", options -> {
+            options.addArguments("--hide-scrollbars");
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+        });
+        browser = chromium.driver();
         Files.createDirectories(SCREENSHOTS);
     }
 

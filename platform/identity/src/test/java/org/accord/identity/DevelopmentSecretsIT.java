@@ -3,17 +3,14 @@ package org.accord.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
+import org.accord.http.client.ClientCredentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -82,12 +79,6 @@ class DevelopmentSecretsIT {
     private static HttpResponse<String> requestToken(ConfigurableApplicationContext identity, String clientId, String secret)
             throws Exception {
         String issuer = "http://localhost:" + identity.getEnvironment().getProperty("local.server.port");
-        HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return ClientCredentials.request(HTTP, issuer + "/oauth2/token", clientId, secret);
     }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
+import org.accord.http.client.ClientCredentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -211,12 +212,7 @@ class IdentityServerIT {
     }
 
     private static HttpResponse<String> requestToken(String issuer, String clientId, String secret) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
-                .header("Authorization", basic(clientId, secret))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return ClientCredentials.request(HTTP, issuer + "/oauth2/token", clientId, secret);
     }
 
     private static HttpResponse<String> get(String url) throws Exception {

@@ -9,20 +9,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.accord.events.AccordJson;
-import tools.jackson.databind.JsonNode;
+import org.accord.http.client.ClientCredentials;
 
 /**
  * Accord's public API as a client sees it: every call goes to the gateway with a real token from
- * the identity service (client credentials through the gateway's {@code /oauth2/token}).
+ * the identity service (client credentials through the gateway's {@code /oauth2/token}, {@link ClientCredentials}).
  *
  * <p>Calls survive a service that is down or restarting: a call that is safe to repeat (reads,
  * PUTs, posts with an {@code Idempotency-Key}) is repeated until it gets a real answer; a call
@@ -36,15 +33,12 @@ public final class AccordApi {
 
     private final String base;
     private final HttpClient http;
-    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
-
-    private record Token(String value, Instant expires) {
-    }
+    private final ClientCredentials tokens;
 
     public AccordApi(String gatewayUrl) {
         this.base = gatewayUrl;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(3)).build();
+        this.http = ClientCredentials.client();
+        this.tokens = new ClientCredentials(http, gatewayUrl + "/oauth2/token", PATIENCE);
     }
 
     public String base() {
@@ -58,33 +52,23 @@ public final class AccordApi {
     // ---------------------------------------------------------------- who calls
 
     public static String editor() {
-        return "editor";
+        return ClientCredentials.editorClient();
     }
 
     public static String secretariat() {
-        return "secretariat";
+        return ClientCredentials.secretariatClient();
     }
 
     public static String nationalBody(String memberBody) {
-        return "nb-" + memberBody.toLowerCase(Locale.ROOT);
+        return ClientCredentials.nationalBodyClient(memberBody);
     }
 
-    /** A bearer token of the client, fetched once and renewed a minute before it expires. */
+    /**
+     * A bearer token of the client from the gateway's {@code /oauth2/token}, fetched once and
+     * renewed a minute before it expires; asked again while the identity service restarts.
+     */
     public String token(String clientId) {
-        Token token = tokens.get(clientId);
-        if (token != null && Instant.now().isBefore(token.expires().minusSeconds(60))) {
-            return token.value();
-        }
-        Reply reply = repeat("token for " + clientId, () -> exchange("POST", "/oauth2/token", null,
-                "application/x-www-form-urlencoded", "grant_type=client_credentials".getBytes(StandardCharsets.UTF_8),
-                Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (clientId + ":" + clientId + "-secret").getBytes(StandardCharsets.UTF_8)))));
-        reply.requireStatus(200);
-        JsonNode json = reply.json();
-        Token fresh = new Token(json.get("access_token").asString(),
-                Instant.now().plusSeconds(json.path("expires_in").asLong(300)));
-        tokens.put(clientId, fresh);
-        return fresh.value();
+        return tokens.token(clientId);
     }
 
     // ---------------------------------------------------------------- calls

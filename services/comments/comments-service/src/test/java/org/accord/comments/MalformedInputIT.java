@@ -8,9 +8,9 @@ import java.util.Set;
 
 import org.accord.comments.domain.SubmissionIds;
 import org.accord.comments.persistence.CollectionNames;
-import org.accord.testing.MalformedRequests;
 import org.accord.testing.StoreSnapshot;
 import org.accord.testing.TestTokens;
+import org.accord.testing.malformed.MalformedRequests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -7,9 +7,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
 
-import org.accord.testing.MalformedRequests;
 import org.accord.testing.StoreSnapshot;
 import org.accord.testing.TestTokens;
+import org.accord.testing.malformed.MalformedRequests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

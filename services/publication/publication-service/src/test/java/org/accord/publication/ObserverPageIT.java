@@ -1,9 +1,7 @@
 package org.accord.publication;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +13,7 @@ import java.time.ZoneOffset;
 
 import org.accord.events.AccordJson;
 import org.accord.events.Topics;
+import org.accord.http.client.Chromium;
 import org.accord.proposals.events.PublicationApproved;
 import org.accord.publication.events.StandardEvents;
 import org.accord.publication.events.StandardPublished;
@@ -29,9 +28,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,40 +42,24 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 @AutoConfigureWebTestClient
 class ObserverPageIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Duration WAIT = Duration.ofSeconds(40);
 
+    static Chromium chromium;
     static WebDriver browser;
-    static Path profile;
 
     @LocalServerPort
     int port;
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)");
-        profile = Files.createTempDirectory("observer-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        chromium = Chromium.start("observer-chromium", options -> options.addArguments("--window-size=1400,1000"));
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.accord.testing.AccordServiceTest;
-import org.accord.testing.MalformedRequests;
 import org.accord.testing.StoreSnapshot;
 import org.accord.testing.TestTokens;
+import org.accord.testing.malformed.MalformedRequests;
 import org.accord.voting.application.BallotService;
 import org.accord.voting.domain.BallotRequest;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.accord.testing;
+package org.accord.testing.malformed;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
