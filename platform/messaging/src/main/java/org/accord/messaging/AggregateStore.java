@@ -24,8 +24,15 @@ import reactor.core.publisher.Mono;
  * {@link OutboxRelay} later publishes the pending events and removes them.
  * <p>
  * Document shape: {@code {_id, version, state: {...}, outbox: [event...], pendingOutbox: _id (while the
- * outbox holds events), applied: [eventId...], createdAt, updatedAt}}. Queries on the state use the
- * {@code state.} prefix.
+ * outbox holds events), slot: "<parentId>#<n>" (aggregates kept under a parent), applied: [eventId...],
+ * createdAt, updatedAt}}. Queries on the state use the {@code state.} prefix.
+ * <p>
+ * Aggregates kept under a parent (the submissions of a comment period, the ballots of a proposal)
+ * are listed by {@link #children(String)} without a filter on their state: each takes, in its own
+ * insert, the first free slot {@code <parentId>#1, #2, ...} of a unique index, and a listing asks
+ * that index for slots by exact key ({@code $in}), which both MongoDB and the embedded store
+ * (which serves only {@code _id} and unique indexes) answer from the index: a listing examines the
+ * parent's aggregates only, however many others the collection holds. See {@link ParentSlots}.
  */
 public class AggregateStore<A> {
 
@@ -42,15 +49,31 @@ public class AggregateStore<A> {
     private final Class<A> type;
     private final String kind;
     private final Clock clock;
+    /** The slots of aggregates kept under a parent, or null for a collection without parents. */
+    private final ParentSlots slots;
 
     public AggregateStore(ReactiveMongoTemplate mongo, OutboxRelay relay, String collection, Class<A> type, Clock clock) {
+        this(mongo, relay, collection, type, clock, null);
+    }
+
+    /**
+     * A store whose aggregates are kept under a parent named by the state's field
+     * {@code parentField} (e.g. {@code periodId}), never changed after creation, and listed by
+     * {@link #children(String)}.
+     */
+    public AggregateStore(ReactiveMongoTemplate mongo, OutboxRelay relay, String collection, Class<A> type, Clock clock,
+                          String parentField) {
         this.mongo = mongo;
         this.relay = relay;
         this.collection = collection;
         this.type = type;
         this.kind = type.getSimpleName();
         this.clock = clock;
+        this.slots = parentField == null ? null : new ParentSlots(mongo, collection, parentField);
         relay.register(collection);
+        if (slots != null) {
+            relay.register(slots);
+        }
     }
 
     public String collection() {
@@ -87,6 +110,17 @@ public class AggregateStore<A> {
         return mongo.count(new Query(criteria), collection);
     }
 
+    /**
+     * Every aggregate kept under {@code parentId}, in the order they took their slots (callers
+     * order them as they need): read by exact slot keys, a page at a time.
+     */
+    public Flux<Stored<A>> children(String parentId) {
+        if (slots == null) {
+            throw new IllegalStateException(collection + " keeps no aggregates under a parent");
+        }
+        return slots.children(parentId).map(this::toStored);
+    }
+
     /** Writes a new aggregate with its first events; an existing id is a 409 conflict. */
     public Mono<Stored<A>> create(String id, A state, List<OutgoingEvent> events) {
         return Mono.deferContextual(ctx -> doCreate(id, state, TraceContext.stamp(events, ctx)));
@@ -103,7 +137,8 @@ public class AggregateStore<A> {
         if (!events.isEmpty()) {
             doc.append(PENDING, id);
         }
-        return mongo.insert(doc, collection)
+        Mono<Document> insert = slots == null ? mongo.insert(doc, collection) : slots.insert(doc);
+        return insert
                 .onErrorMap(DuplicateKeyException.class,
                         e -> new ConflictException("Already exists", kind + " '" + id + "' already exists"))
                 .map(saved -> new Stored<>(id, 1L, state, List.of()))

@@ -63,6 +63,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration sweepInterval;
     private final EventMetrics metrics;
     private final Set<String> collections = new CopyOnWriteArraySet<>();
+    private final Set<ParentSlots> slotted = new CopyOnWriteArraySet<>();
+    private final StoreMigrations migrations;
     private final ConcurrentHashMap<Pending, Drain> drains = new ConcurrentHashMap<>();
     private final AtomicLong backlog = new AtomicLong();
     private volatile boolean running;
@@ -74,6 +76,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.kafka = kafka;
         this.sweepInterval = sweepInterval;
         this.metrics = metrics;
+        this.migrations = new StoreMigrations(mongo);
         io.micrometer.core.instrument.Gauge.builder("accord.outbox.backlog", backlog, Number::doubleValue)
                 .description("Events written to an outbox and not yet acknowledged by the broker").register(registry);
     }
@@ -81,6 +84,11 @@ public class OutboxRelay implements SmartLifecycle {
     /** Adds a collection whose documents carry an outbox. */
     public void register(String collection) {
         collections.add(collection);
+    }
+
+    /** Adds a collection whose aggregates are kept under a parent: its slot index is ensured and filled at start. */
+    void register(ParentSlots slots) {
+        slotted.add(slots);
     }
 
     /**
@@ -251,7 +259,20 @@ public class OutboxRelay implements SmartLifecycle {
                 mongo.indexOps(collection).createIndex(new Index().on(AggregateStore.PENDING, Sort.Direction.ASC)
                         .unique().sparse().named(PENDING_INDEX)),
                 mongo.indexOps(collection).createIndex(new Index().on("_id", Sort.Direction.ASC)
-                        .on(AggregateStore.VERSION, Sort.Direction.ASC).unique().named(GUARD_INDEX))));
+                        .on(AggregateStore.VERSION, Sort.Direction.ASC).unique().named(GUARD_INDEX))))
+                .concatWith(Flux.fromIterable(slotted).concatMap(ParentSlots::ensureIndex));
+    }
+
+    /**
+     * The one-off migrations of documents an earlier version stored ({@link StoreMigrations}):
+     * outboxes without the {@code pendingOutbox} marker get it (so the first sweep drains them),
+     * aggregates kept under a parent without a slot get one.
+     */
+    Mono<Long> migrate() {
+        return Flux.fromIterable(collections)
+                .concatMap(collection -> migrations.once("pending-outbox-marker", collection, () -> migrations.markPendingOutboxes(collection)))
+                .concatWith(Flux.fromIterable(slotted).concatMap(slots -> migrations.once("parent-slots", slots.collection(), slots::backfill)))
+                .reduce(0L, Long::sum);
     }
 
     @SuppressWarnings("unchecked")
@@ -266,6 +287,10 @@ public class OutboxRelay implements SmartLifecycle {
         Mono<Void> indexes = ensureIndexes()
                 .doOnError(e -> log.warn("Could not ensure the outbox indexes; sweeps and writes work, more slowly: {}", e.toString()))
                 .onErrorResume(e -> Mono.empty())
+                .then()
+                .then(migrate()
+                        .doOnError(e -> log.warn("A store migration failed; it runs again at the next start: {}", e.toString()))
+                        .onErrorResume(e -> Mono.empty()))
                 .then();
         sweeper = indexes.thenMany(Flux.interval(Duration.ZERO, sweepInterval))
                 .onBackpressureDrop()

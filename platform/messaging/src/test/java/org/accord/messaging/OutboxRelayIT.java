@@ -233,6 +233,9 @@ class OutboxRelayIT {
         archive("archive", 2_000);
         relay.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> mongo.indexOps("drafts").getIndexInfo().collectList().block().size() == 3);
+        // The first start's one-off migrations read each collection once; the writes are measured after them.
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.count(new org.springframework.data.mongodb.core.query.Query(),
+                StoreMigrations.COLLECTION).block() == 2);
         String id = "d-" + UUID.randomUUID();
 
         long before = ExaminedDocuments.in(database);

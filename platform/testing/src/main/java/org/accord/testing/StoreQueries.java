@@ -27,12 +27,16 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * commands, which the test store accepts and ignores for non-unique indexes, so they are read
  * off the wire too). A query is served when its filter names {@code _id} or the first field of a
  * declared index, or, without a filter, when its sort is a prefix of one (the prefix rule MongoDB
- * uses to pick an index). {@link Check}, on an IT class, fails it if the service ran a query no
+ * uses to pick an index). A query carrying the comment {@value #ONE_OFF} is a start-up migration's one pass over
+ * a collection (once per database, recorded in {@code store_migrations}) and is listed as such. {@link Check}, on an IT class, fails it if the service ran a query no
  * index serves and logs each query shape with the index that serves it.
  */
 public final class StoreQueries {
 
     private static final Logger log = LoggerFactory.getLogger(StoreQueries.class);
+    /** The comment platform/messaging's start-up migrations put on their one pass over a collection. */
+    static final String ONE_OFF = "accord:one-off-migration";
+    private static final String ONE_OFF_COMMAND = "(one-off migration)";
     private static final Set<String> QUERIES = Set.of("find", "count", "aggregate", "update", "delete", "findAndModify", "distinct");
 
     /** One kind of query: a command on a collection with the fields it filters and sorts by. */
@@ -98,6 +102,10 @@ public final class StoreQueries {
             default -> {
             }
         }
+        if (body.isString("comment") && ONE_OFF.equals(body.getString("comment").getValue())) {
+            // A start-up migration's one pass over a collection, once per database: listed, not an everyday query.
+            shapes.replaceAll(s -> new Shape(s.collection(), s.command() + " " + ONE_OFF_COMMAND, s.filter(), s.sort()));
+        }
         SHAPES.computeIfAbsent(database, k -> ConcurrentHashMap.newKeySet()).addAll(shapes);
     }
 
@@ -127,6 +135,9 @@ public final class StoreQueries {
     }
 
     static Optional<String> servingIndex(Shape shape, Set<List<String>> declared) {
+        if (shape.command().endsWith(ONE_OFF_COMMAND)) {
+            return Optional.of("(one pass at the first start, then never: a migration)");
+        }
         if (shape.filter().contains("_id")) {
             return Optional.of("_id");
         }

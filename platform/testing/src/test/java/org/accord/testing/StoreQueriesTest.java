@@ -46,4 +46,21 @@ class StoreQueriesTest {
         assertThat(served.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(e -> e.getKey().command()))
                 .containsExactlyInAnyOrder("find", "aggregate [$group]");
     }
+
+    @Test
+    void shouldListAStartUpMigrationsOnePassAsSuchAndServeExactSlotLookupsByTheirUniqueIndex() {
+        sent("createIndexes", "{createIndexes: 'submissions', indexes: [{name: 'parent_slot', key: {slot: 1}, unique: true, sparse: true}]}");
+        sent("find", "{find: 'submissions', filter: {slot: {$in: ['p#1', 'p#2']}}}");
+        Map<StoreQueries.Shape, Optional<String>> served = sent("find",
+                "{find: 'submissions', filter: {slot: {$exists: false}}, comment: '" + StoreQueries.ONE_OFF + "'}");
+
+        assertThat(served.entrySet()).anySatisfy(e -> {
+            assertThat(e.getKey().command()).isEqualTo("find");
+            assertThat(e.getValue()).contains("[slot]");
+        });
+        assertThat(served.entrySet()).anySatisfy(e -> {
+            assertThat(e.getKey().command()).isEqualTo("find (one-off migration)");
+            assertThat(e.getValue()).hasValueSatisfying(v -> assertThat(v).contains("migration"));
+        });
+    }
 }
