@@ -3,11 +3,12 @@ package org.accord.identity.persistence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.util.UUID;
@@ -37,15 +38,22 @@ public final class SigningKeyFile {
         this.file = file.toAbsolutePath().normalize();
     }
 
-    /** The signing key: the stored one, or a new 2048-bit RS256 key that is stored first. */
+    /**
+     * The signing key: the stored one, or a new 2048-bit RS256 key that is stored first. Several
+     * instances sharing the file (two identity replicas on one volume) that start at the same
+     * moment all end up with one key: a new key is only ever put in place if no file is there
+     * yet, and whoever loses that race reads the winner's key instead of its own.
+     */
     public synchronized RSAKey loadOrCreate() {
         if (Files.exists(file)) {
             return load();
         }
         RSAKey key = generate();
-        store(key);
-        log.info("Created a new token signing key {} in {}", key.getKeyID(), file);
-        return key;
+        if (storeIfAbsent(key)) {
+            log.info("Created a new token signing key {} in {}", key.getKeyID(), file);
+            return key;
+        }
+        return load();
     }
 
     private RSAKey load() {
@@ -77,21 +85,46 @@ public final class SigningKeyFile {
         }
     }
 
-    private void store(RSAKey key) {
+    /**
+     * Writes the key completely into a temporary file, then gives it the file's name only if the
+     * name is still free: a hard link is created atomically or not at all, so a reader never sees
+     * a half-written key and a key already in place is never replaced. Where the file system has
+     * no hard links, a move without replacement does the same except for a tiny window.
+     *
+     * @return whether this key is now the stored one
+     */
+    private boolean storeIfAbsent(RSAKey key) {
+        Path temporary = null;
         try {
             Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), "jwk", ".tmp");
+            temporary = Files.createTempFile(file.getParent(), "jwk", ".tmp");
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
             }
-            Files.writeString(temporary, new JWKSet(key).toString(false), StandardCharsets.UTF_8);
+            Files.writeString(temporary, new JWKSet(key).toString(false), StandardCharsets.UTF_8,
+                    StandardOpenOption.WRITE, StandardOpenOption.SYNC);
             try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+                Files.createLink(file, temporary);
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                if (e instanceof FileAlreadyExistsException) {
+                    return false;
+                }
+                Files.move(temporary, file);
+                temporary = null;
             }
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store the signing key in " + file, e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException e) {
+                    log.warn("Could not remove the temporary key file {}: {}", temporary, e.getMessage());
+                }
+            }
         }
     }
 }
