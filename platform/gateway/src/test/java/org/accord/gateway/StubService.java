@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import io.netty.buffer.ByteBuf;
@@ -37,6 +38,8 @@ final class StubService implements AutoCloseable {
     private final String name;
     private final DisposableServer server;
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    private final AtomicInteger healthChecks = new AtomicInteger();
+    private volatile boolean killed;
     private volatile CompletableFuture<Void> secondEvent = new CompletableFuture<>();
 
     StubService(String name) {
@@ -59,6 +62,11 @@ final class StubService implements AutoCloseable {
         return received.stream().anyMatch(r -> r.uri().startsWith(path));
     }
 
+    /** How many health checks the gateway's load balancer made here. */
+    int healthChecks() {
+        return healthChecks.get();
+    }
+
     void forget() {
         received.clear();
     }
@@ -69,6 +77,15 @@ final class StubService implements AutoCloseable {
     }
 
     private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+        if (killed) {
+            // What a killed process does to a connection the gateway kept open: it is gone.
+            return response.withConnection(connection -> connection.channel().close()).then();
+        }
+        if (request.fullPath().startsWith("/actuator/health")) {
+            // The gateway's load balancer asks this every 2 s; not a request a test sent.
+            healthChecks.incrementAndGet();
+            return answer(response, 200, "application/json", "{\"status\":\"UP\"}");
+        }
         return request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0])
                 .onErrorResume(e -> Mono.empty())
                 .flatMap(body -> {
@@ -118,6 +135,15 @@ final class StubService implements AutoCloseable {
     private static Map<String, List<String>> headersOf(HttpServerRequest request) {
         return request.requestHeaders().names().stream().collect(Collectors.toMap(
                 String::toLowerCase, n -> request.requestHeaders().getAll(n), (a, b) -> a));
+    }
+
+    /**
+     * Like {@code kill -9} of the service: the port stops listening and every connection still
+     * open is closed without an answer.
+     */
+    void kill() {
+        killed = true;
+        server.disposeNow();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.accord.gateway.config;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,21 +33,19 @@ class ApiDocumentRoutes {
 
     static final String GATEWAY_API_BASE = "/api";
 
+    /** The services whose OpenAPI document the gateway serves (identity's is kept here). */
+    static final List<String> DOCUMENTED_SERVICES = List.of("proposals", "comments", "voting", "publication");
+
     @Bean
-    RouteLocator apiDocuments(RouteLocatorBuilder builder, GatewayProperties properties, JsonMapper json) {
-        Map<String, URI> services = new LinkedHashMap<>();
-        services.put("proposals", properties.targets().proposals());
-        services.put("comments", properties.targets().comments());
-        services.put("voting", properties.targets().voting());
-        services.put("publication", properties.targets().publication());
+    RouteLocator apiDocuments(RouteLocatorBuilder builder, JsonMapper json) {
         RouteLocatorBuilder.Builder routes = builder.routes();
-        services.forEach((service, target) -> routes.route("api-docs-" + service, route -> route
+        DOCUMENTED_SERVICES.forEach(service -> routes.route("api-docs-" + service, route -> route
                 .path("/api-docs/" + service)
                 .filters(filters -> filters
                         .setPath("/v3/api-docs")
                         .modifyResponseBody(String.class, String.class,
                                 (exchange, document) -> Mono.justOrEmpty(throughGateway(json, document, tokenUrl(exchange)))))
-                .uri(target)));
+                .uri("lb://" + service)));
         return routes.build();
     }
 
