@@ -128,6 +128,8 @@ class MemberBodiesIT {
                 .jsonPath("$.errors[*].field").isEqualTo(List.of("name", "localName"));
         admitExpecting(Map.of("code", "CY", "name", "Cyprus", "localName", "Κύπρος", "category", "member", "country", "Cyprus"),
                 HttpStatus.BAD_REQUEST);
+        send(http.put().uri("/member-bodies/KE/suspension").bodyValue(Map.of("reason", " ")), TestTokens.secretariat())
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
         assertThat(StoreSnapshot.of(mongo, Set.of()).differencesFrom(before)).isEmpty();
 
         admit("CY", "member");
@@ -163,7 +165,8 @@ class MemberBodiesIT {
                 .extracting(record -> TopicProbe.header(record, "ce_type"))
                 .containsExactly(ProposalEvents.MEMBER_BODY_ADMITTED.name(), ProposalEvents.MEMBER_BODY_SUSPENDED.name(),
                         ProposalEvents.MEMBER_BODY_REINSTATED.name());
-        send(http.put().uri("/member-bodies/EE/suspension").headers(h -> h.setIfMatch("\"1\"")), TestTokens.secretariat())
+        send(http.put().uri("/member-bodies/EE/suspension").headers(h -> h.setIfMatch("\"1\"")).bodyValue(Map.of("reason", "again")),
+                TestTokens.secretariat())
                 .expectStatus().isEqualTo(HttpStatus.PRECONDITION_FAILED);
     }
 
@@ -172,7 +175,7 @@ class MemberBodiesIT {
         admit("LV", "member");
         new ProposalsApi(http).setMember(SC2, "LV", "P");
         try {
-            send(http.put().uri("/member-bodies/LV/suspension"), TestTokens.secretariat()).expectStatus().isOk();
+            send(http.put().uri("/member-bodies/LV/suspension").bodyValue(Map.of("reason", "fees unpaid")), TestTokens.secretariat()).expectStatus().isOk();
             TopicProbe proposals = TopicProbe.on(Topics.PROPOSALS);
             try {
                 String id = (String) send(http.post().uri("/proposals").bodyValue(Map.of("committee", "ACC/TC 1/SC 2",
@@ -234,7 +237,7 @@ class MemberBodiesIT {
 
         send(http.delete().uri("/member-bodies/IE/suspension"), TestTokens.secretariat())
                 .expectStatus().isEqualTo(HttpStatus.CONFLICT).expectBody().jsonPath("$.title").isEqualTo("Member body resigned");
-        send(http.put().uri("/member-bodies/IE/suspension"), TestTokens.secretariat()).expectStatus().isEqualTo(HttpStatus.CONFLICT);
+        send(http.put().uri("/member-bodies/IE/suspension").bodyValue(Map.of("reason", "late")), TestTokens.secretariat()).expectStatus().isEqualTo(HttpStatus.CONFLICT);
         changeCategory("IE", "correspondent", HttpStatus.CONFLICT);
         send(http.put().uri("/committees/{c}/members/IE", SC2).bodyValue(Map.of("status", "O")), TestTokens.secretariat())
                 .expectStatus().isEqualTo(HttpStatus.CONFLICT).expectBody().jsonPath("$.title").isEqualTo("Member body resigned");
@@ -251,9 +254,9 @@ class MemberBodiesIT {
                     "localName", "Standard Norge", "category", "member")), token).expectStatus().isEqualTo(expected);
             send(http.put().uri("/member-bodies/PT/category").bodyValue(Map.of("category", "correspondent")), token)
                     .expectStatus().isEqualTo(expected);
-            send(http.put().uri("/member-bodies/PT/suspension"), token).expectStatus().isEqualTo(expected);
+            send(http.put().uri("/member-bodies/PT/suspension").bodyValue(Map.of("reason", "fees")), token).expectStatus().isEqualTo(expected);
             send(http.delete().uri("/member-bodies/PT/suspension"), token).expectStatus().isEqualTo(expected);
-            send(http.put().uri("/member-bodies/PT/resignation"), token).expectStatus().isEqualTo(expected);
+            send(http.put().uri("/member-bodies/PT/resignation").bodyValue(Map.of("reason", "letter")), token).expectStatus().isEqualTo(expected);
         }
         assertThat(StoreSnapshot.of(mongo, Set.of(), "member_register/PT").differencesFrom(before)).isEmpty();
     }

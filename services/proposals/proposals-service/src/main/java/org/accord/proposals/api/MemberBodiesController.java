@@ -80,10 +80,10 @@ public class MemberBodiesController {
     @Operation(summary = "Suspend a member body: no votes, no comments, no new committee memberships (secretariat)")
     @PutMapping("/member-bodies/{code}/suspension")
     public Mono<ResponseEntity<MemberBodyView>> suspend(@PathVariable String code,
-                                                        @Valid @RequestBody(required = false) ProposalRequests.RegisterNote request,
+                                                        @Valid @RequestBody ProposalRequests.RegisterNote request,
                                                         @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                         Actor actor) {
-        return register.suspend(code, request == null ? null : request.reason(), ifMatch, actor)
+        return register.suspend(code, request.reason(), ifMatch, actor)
                 .map(MemberBodiesController::withEtag);
     }
 
@@ -98,10 +98,10 @@ public class MemberBodiesController {
     @Operation(summary = "Record a member body's resignation from the organization (secretariat)")
     @PutMapping("/member-bodies/{code}/resignation")
     public Mono<ResponseEntity<MemberBodyView>> resign(@PathVariable String code,
-                                                       @Valid @RequestBody(required = false) ProposalRequests.RegisterNote request,
+                                                       @Valid @RequestBody ProposalRequests.RegisterNote request,
                                                        @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
                                                        Actor actor) {
-        return register.resign(code, request == null ? null : request.reason(), ifMatch, actor)
+        return register.resign(code, request.reason(), ifMatch, actor)
                 .map(MemberBodiesController::withEtag);
     }
 

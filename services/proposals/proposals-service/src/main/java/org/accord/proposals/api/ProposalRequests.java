@@ -75,7 +75,7 @@ final class ProposalRequests {
     record ChangeCategory(@Size(max = MAX_REFERENCE) String category) {
     }
 
-    /** Why the member body is suspended or resigned (optional). */
-    record RegisterNote(@Size(max = MemberBody.MAX_REASON) String reason) {
+    /** Why the member body is suspended, or the resignation's reference (a letter, a decision): required. */
+    record RegisterNote(@NotBlank @Size(max = MemberBody.MAX_REASON) String reason) {
     }
 }

@@ -25,7 +25,7 @@ import org.accord.proposals.events.MemberBodySuspended;
  *
  * @param name      the body's name in English
  * @param localName its name in its own language
- * @param reason    why it is suspended or resigned, where the secretariat said so
+ * @param reason    why it is suspended or resigned (null while active)
  */
 public record MemberBody(String code, String name, String localName, MemberCategory category, MemberStanding standing,
                          String reason, long revision, String lastChange, String changedBy, Instant changedAt) {
@@ -100,7 +100,7 @@ public record MemberBody(String code, String name, String localName, MemberCateg
         if (standing == MemberStanding.SUSPENDED) {
             return unchanged();
         }
-        MemberBody changed = next(category, MemberStanding.SUSPENDED, blankToNull(why), "suspended", actor, now);
+        MemberBody changed = next(category, MemberStanding.SUSPENDED, requireReason(why), "suspended", actor, now);
         return new Change<>(changed, List.of(new MemberBodySuspended(code, changed.reason, changed.revision, actor.name(), now)));
     }
 
@@ -120,7 +120,7 @@ public record MemberBody(String code, String name, String localName, MemberCateg
         if (standing == MemberStanding.RESIGNED) {
             return unchanged();
         }
-        MemberBody changed = next(category, MemberStanding.RESIGNED, blankToNull(why), "resigned", actor, now);
+        MemberBody changed = next(category, MemberStanding.RESIGNED, requireReason(why), "resigned", actor, now);
         return new Change<>(changed, List.of(new MemberBodyResigned(code, changed.reason, changed.revision, actor.name(), now)));
     }
 
@@ -174,7 +174,10 @@ public record MemberBody(String code, String name, String localName, MemberCateg
         return FieldError.of("category", "'" + category + "' is not one of " + MemberCategory.valuesInWords());
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+    private static String requireReason(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("reason", "must not be blank: say why, or which decision or letter it rests on");
+        }
+        return text.strip();
     }
 }
