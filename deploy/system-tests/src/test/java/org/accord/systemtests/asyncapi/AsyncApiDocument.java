@@ -45,6 +45,8 @@ public final class AsyncApiDocument {
             new ConsumerGroup("comments", Topics.PROPOSALS, true,
                     "records draft clauses, opens comment periods on reviews and DIS/FDIS ballots, closes them on request"),
             new ConsumerGroup("comments", Topics.COMMITTEES, true, "keeps the committee rosters that decide who may comment"),
+            new ConsumerGroup("comments", Topics.MEMBER_BODIES, true,
+                    "keeps each member body's standing: suspended, resigned and subscriber bodies may not comment"),
             new ConsumerGroup("voting", Topics.PROPOSALS, true, "opens a ballot for each ballot request"),
             new ConsumerGroup("publication", Topics.PROPOSALS, true, "issues the standard of each publication approval"),
             new ConsumerGroup("proposals", Topics.COMMENTS, true, "moves a proposal on when its comment period closed"),
