@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public record EventType<T>(String name, String topic, Class<T> payloadType) {
 
-    private static final Pattern NAME = Pattern.compile("org\\.accord\\.[a-z]+(\\.[a-z][a-z0-9-]*)+\\.v[1-9][0-9]*");
+    private static final Pattern NAME = Pattern.compile("org\\.accord\\.[a-z]+(-[a-z]+)*(\\.[a-z][a-z0-9-]*)+\\.v[1-9][0-9]*");
 
     public EventType {
         Objects.requireNonNull(payloadType, "payloadType");

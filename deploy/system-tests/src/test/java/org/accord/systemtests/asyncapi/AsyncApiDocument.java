@@ -45,6 +45,8 @@ public final class AsyncApiDocument {
             new ConsumerGroup("comments", Topics.PROPOSALS, true,
                     "records draft clauses, opens comment periods on reviews and DIS/FDIS ballots, closes them on request"),
             new ConsumerGroup("comments", Topics.COMMITTEES, true, "keeps the committee rosters that decide who may comment"),
+            new ConsumerGroup("comments", Topics.MEMBER_BODIES, true,
+                    "keeps each member body's standing: suspended, resigned and subscriber bodies may not comment"),
             new ConsumerGroup("voting", Topics.PROPOSALS, true, "opens a ballot for each ballot request"),
             new ConsumerGroup("publication", Topics.PROPOSALS, true, "issues the standard of each publication approval"),
             new ConsumerGroup("proposals", Topics.COMMENTS, true, "moves a proposal on when its comment period closed"),
@@ -233,7 +235,11 @@ public final class AsyncApiDocument {
     }
 
     private static String keyOf(String topic) {
-        return Topics.COMMITTEES.equals(topic) ? "the committee id (ACC/TC 1)" : "the proposal id";
+        return switch (topic) {
+            case Topics.COMMITTEES -> "the committee id (ACC/TC 1)";
+            case Topics.MEMBER_BODIES -> "the member body's ISO 3166-1 alpha-2 code (KE)";
+            default -> "the proposal id";
+        };
     }
 
     private static String topicDescription(String topic) {
@@ -242,6 +248,8 @@ public final class AsyncApiDocument {
                     + "approvals, from the proposals service.";
             case Topics.COMMITTEES -> "Committee membership snapshots (the whole membership with its version), from the "
                     + "proposals service.";
+            case Topics.MEMBER_BODIES -> "The register of member bodies: admissions, category changes, suspensions, "
+                    + "reinstatements and resignations (each with the body's revision), from the proposals service.";
             case Topics.COMMENTS -> "Comment periods opened and closed, comments submitted, amended, withdrawn and resolved, "
                     + "from the comments service.";
             case Topics.BALLOTS -> "Ballots opened, votes cast and ballots closed with their tally, from the voting service.";

@@ -13,7 +13,7 @@ import org.springframework.core.io.Resource;
  *                          the services' {@code issuer-uri} must name the same URL
  * @param keyFile           where the RSA signing key is kept (created at first start) so tokens
  *                          stay valid across restarts
- * @param memberBodies      CSV ({@code code,name,country}) of the member bodies that get a client
+ * @param memberBodies      CSV ({@code code,...}; platform/reference's list by default) of the member bodies that get a client
  * @param tokenTimeToLive   lifetime of an access token
  * @param secretsFile       optional properties file of {@code <client-id>=<secret>} lines; blank for none
  * @param developmentSecrets whether a client without a configured secret gets the published development

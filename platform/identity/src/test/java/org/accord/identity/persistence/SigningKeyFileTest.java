@@ -83,7 +83,7 @@ class SigningKeyFileTest {
 
     @Test
     void shouldReadEveryMemberBodyOfTheSeedList() {
-        assertThat(MemberBodyRegister.codes(new ClassPathResource("member-bodies.csv")))
+        assertThat(MemberBodyRegister.codes(new ClassPathResource(org.accord.reference.ReferenceFiles.MEMBER_BODIES)))
                 .hasSize(32)
                 .contains("KE", "DE", "VN", "SA")
                 .doesNotContain("code");

@@ -10,6 +10,7 @@ import static org.accord.testing.AuthorizationMatrix.Caller.WRONG_BODY;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -28,7 +29,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Every endpoint of the proposals service for every kind of caller. Committees and member bodies
  * are public; proposals are read by editors, the secretariat and national bodies that are P- or
  * O-members of the proposal's committee; editors submit and move drafts through the stages; the
- * secretariat withdraws and manages memberships. KE and DE are P-members of ACC/TC 1; RW is not
+ * secretariat withdraws, manages memberships and keeps the member-body register. KE and DE are P-members of ACC/TC 1; RW is not
  * a member of it.
  */
 @ProposalsServiceTest
@@ -38,6 +39,9 @@ class AuthorizationMatrixIT {
     /** A member body that is not a member of ACC/TC 1/SC 2 (the matrix adds and removes it). */
     static final String NEWCOMER = "SE";
     static final String SC2 = "ACC-TC-1-SC-2";
+    /** The member body whose category and suspension the matrix changes (admitted by the matrix). */
+    static final String REGISTER_TARGET = "FI";
+    static final java.util.Iterator<String> UNREGISTERED = List.of("BE", "AT", "PL", "CZ", "SK", "SI", "HR", "RO").iterator();
 
     @Autowired
     WebTestClient client;
@@ -143,11 +147,64 @@ class AuthorizationMatrixIT {
                 .expect(200, SECRETARIAT)
                 .state(slug -> committeeDocument());
 
+        // The secretariat keeps the register of member bodies; FI is the body the matrix changes back and forth.
+        registered(REGISTER_TARGET);
+        matrix.endpoint("POST /member-bodies", this::unregisteredCode, (code, caller, token) -> send(http.post()
+                        .uri("/member-bodies").bodyValue(Map.of("code", code, "name", "Standards body of " + code,
+                                "localName", "Normes " + code, "category", "member")), token))
+                .expect(201, SECRETARIAT)
+                .state(this::memberBodyDocument);
+        matrix.endpoint("PUT /member-bodies/{code}/category", () -> {
+                    secretariat(http.put().uri("/member-bodies/{c}/category", REGISTER_TARGET).bodyValue(Map.of("category", "member")));
+                    return REGISTER_TARGET;
+                }, (code, caller, token) -> send(http.put().uri("/member-bodies/{c}/category", code)
+                        .bodyValue(Map.of("category", "correspondent")), token))
+                .expect(200, SECRETARIAT)
+                .state(this::memberBodyDocument);
+        matrix.endpoint("PUT /member-bodies/{code}/suspension", () -> {
+                    secretariat(http.delete().uri("/member-bodies/{c}/suspension", REGISTER_TARGET));
+                    return REGISTER_TARGET;
+                }, (code, caller, token) -> send(http.put().uri("/member-bodies/{c}/suspension", code)
+                        .bodyValue(Map.of("reason", "asked by " + caller.label())), token))
+                .expect(200, SECRETARIAT)
+                .state(this::memberBodyDocument);
+        matrix.endpoint("DELETE /member-bodies/{code}/suspension", () -> {
+                    secretariat(http.put().uri("/member-bodies/{c}/suspension", REGISTER_TARGET).bodyValue(Map.of("reason", "set up")));
+                    return REGISTER_TARGET;
+                }, (code, caller, token) -> send(http.delete().uri("/member-bodies/{c}/suspension", code), token))
+                .expect(200, SECRETARIAT)
+                .state(this::memberBodyDocument);
+        matrix.endpoint("PUT /member-bodies/{code}/resignation", () -> registered(unregisteredCode()),
+                        (code, caller, token) -> send(http.put().uri("/member-bodies/{c}/resignation", code)
+                                .bodyValue(Map.of("reason", "letter of " + caller.label())), token))
+                .expect(200, SECRETARIAT)
+                .state(this::memberBodyDocument);
+
         try {
             matrix.verify();
         } finally {
             api.setProcedure(SC2, "ISO");
         }
+    }
+
+    /** Codes no other test admits: each admission or resignation of the matrix takes the next. */
+    private String unregisteredCode() {
+        return UNREGISTERED.next();
+    }
+
+    private String registered(String code) {
+        secretariat(http.post().uri("/member-bodies").bodyValue(Map.of("code", code, "name", "Standards body of " + code,
+                "localName", "Normes " + code, "category", "member")));
+        return code;
+    }
+
+    private void secretariat(WebTestClient.RequestHeadersSpec<?> request) {
+        request.headers(h -> h.setBearerAuth(org.accord.testing.TestTokens.secretariat())).exchange()
+                .expectStatus().is2xxSuccessful();
+    }
+
+    private Object memberBodyDocument(String code) {
+        return StoreSnapshot.document(mongo, "member_register/" + code);
     }
 
     private String fresh() {

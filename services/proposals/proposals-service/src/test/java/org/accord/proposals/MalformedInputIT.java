@@ -40,15 +40,16 @@ class MalformedInputIT {
         String proposal = api.submitted("Malformed input target");
         String[] inComment = api.inCommentPeriod("Malformed input target in comment");
         String future = Instant.now().plus(60, ChronoUnit.DAYS).toString();
+        admit(TARGET);
         String[] documents = {"proposals/" + proposal, "proposals/" + inComment[0], "committees/ACC/TC 1",
-                "committees/ACC/TC 1/SC 2"};
+                "committees/ACC/TC 1/SC 2", "member_register/" + TARGET, "member_register/KE"};
         StoreSnapshot before = StoreSnapshot.of(mongo, Set.of(), documents);
 
         MalformedRequests.Report report = MalformedRequests.against("http://localhost:" + port)
                 .seed(20_270_042L)
                 .requests(3_000)
-                .token(operation -> operation.path().startsWith("/committees") && !operation.safe()
-                        || operation.path().endsWith("/withdrawal") ? TestTokens.secretariat() : TestTokens.editor())
+                .token(operation -> (operation.path().startsWith("/committees") || operation.path().startsWith("/member-bodies"))
+                        && !operation.safe() || operation.path().endsWith("/withdrawal") ? TestTokens.secretariat() : TestTokens.editor())
                 .pathValue("id", proposal)
                 .pathValue("POST /proposals/{id}/comment-periods/{periodId}/close", "id", inComment[0])
                 .pathValue("periodId", inComment[1])
@@ -56,6 +57,10 @@ class MalformedInputIT {
                 .pathValue("committee", "ACC-TC-1-SC-2")
                 .pathValue("code", "KE")
                 .pathValue("PUT /committees/{committee}/members/{code}", "code", "SE")
+                .pathValue("PUT /member-bodies/{code}/category", "code", TARGET)
+                .pathValue("PUT /member-bodies/{code}/suspension", "code", TARGET)
+                .pathValue("DELETE /member-bodies/{code}/suspension", "code", TARGET)
+                .pathValue("PUT /member-bodies/{code}/resignation", "code", TARGET)
                 .validBody("POST /proposals", json(Map.of("committee", ProposalsApi.TC1, "title", "Malformed",
                         "scope", "Scope.", "kind", "NEW", "text", ProposalsApi.DRAFT)))
                 .validBody("POST /proposals/{id}/versions", json(Map.of("text", ProposalsApi.DRAFT + "\nRevised.\n",
@@ -65,6 +70,12 @@ class MalformedInputIT {
                         "deadline", future, "earlyCloseAllowed", false)))
                 .validBody("POST /proposals/{id}/withdrawal", json(Map.of("reason", "no longer needed")))
                 .validBody("PUT /committees/{committee}/members/{code}", json(Map.of("status", "O")))
+                // A valid admission of a code the register has (409), and changes that already hold (nothing changes).
+                .validBody("POST /member-bodies", json(Map.of("code", "KE", "name", "Kenya Bureau of Standards (KEBS)",
+                        "localName", "Kenya Bureau of Standards", "category", "member")))
+                .validBody("PUT /member-bodies/{code}/category", json(Map.of("category", "member")))
+                .validBody("PUT /member-bodies/{code}/suspension", json(Map.of("reason", "fees unpaid")))
+                .validBody("PUT /member-bodies/{code}/resignation", json(Map.of("reason", "letter")))
                 .validQuery("GET /proposals/{id}/diff", Map.of("from", "1", "to", "1"))
                 .run();
 
@@ -74,7 +85,19 @@ class MalformedInputIT {
         assertThat(report.sent()).isGreaterThanOrEqualTo(3_000);
         assertThat(report.byOperation()).as("every operation of the document was exercised")
                 .containsKeys("POST /proposals", "GET /proposals", "POST /proposals/{id}/versions",
-                        "PUT /committees/{committee}/members/{code}", "DELETE /committees/{committee}/members/{code}");
+                        "PUT /committees/{committee}/members/{code}", "DELETE /committees/{committee}/members/{code}",
+                        "POST /member-bodies", "PUT /member-bodies/{code}/category", "PUT /member-bodies/{code}/suspension",
+                        "DELETE /member-bodies/{code}/suspension", "PUT /member-bodies/{code}/resignation");
+    }
+
+    /** A member body the malformed requests aim at (admitted here, so the register's writes have a target). */
+    static final String TARGET = "DK";
+
+    private void admit(String code) {
+        http.post().uri("/member-bodies").headers(h -> h.setBearerAuth(TestTokens.secretariat()))
+                .bodyValue(Map.of("code", code, "name", "Danish Standards (DS)", "localName", "Dansk Standard",
+                        "category", "member"))
+                .exchange().expectStatus().isCreated();
     }
 
     private static String json(Object value) {

@@ -17,6 +17,7 @@ import org.accord.comments.domain.CommentDraft;
 import org.accord.comments.domain.CommentPeriod;
 import org.accord.comments.domain.CommentSubmission;
 import org.accord.comments.domain.FiledComment;
+import org.accord.comments.domain.MemberBodyStanding;
 import org.accord.comments.domain.SubmissionFingerprint;
 import org.accord.comments.domain.SubmissionForm;
 import org.accord.comments.domain.SubmissionIds;
@@ -42,16 +43,19 @@ public class Comments {
     private final AggregateStore<CommentSubmission> submissions;
     private final AggregateStore<CommentPeriod> periods;
     private final CommitteeRoster committees;
+    private final MemberBodyRegister register;
     private final CommentPeriods commentPeriods;
     private final PublishedEvents events;
     private final Clock clock;
     private final MeterRegistry meters;
 
     public Comments(AggregateStore<CommentSubmission> submissions, AggregateStore<CommentPeriod> periods, CommitteeRoster committees,
-                    CommentPeriods commentPeriods, PublishedEvents events, Clock clock, MeterRegistry meters) {
+                    MemberBodyRegister register, CommentPeriods commentPeriods, PublishedEvents events, Clock clock,
+                    MeterRegistry meters) {
         this.submissions = submissions;
         this.periods = periods;
         this.committees = committees;
+        this.register = register;
         this.commentPeriods = commentPeriods;
         this.events = events;
         this.clock = clock;
@@ -80,6 +84,7 @@ public class Comments {
                                    String key, String fingerprint) {
         return periods.find(periodId)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("Comment period", periodId)))
+                .flatMap(period -> mayComment(actor).thenReturn(period))
                 .flatMap(period -> commentPeriods.committeeOf(period.state()).flatMap(committee -> {
                     Change<CommentSubmission> change = CommentSubmission.submit(submissionId, period.state(), committee.orElse(null),
                             actor, form, drafts, key, fingerprint, now());
@@ -110,7 +115,7 @@ public class Comments {
     }
 
     public Mono<FiledComment> amend(String commentId, CommentDraft draft, Actor actor) {
-        return change(commentId, (submission, period) -> submission.amend(commentId, draft, period, actor, now()));
+        return mayComment(actor).then(change(commentId, (submission, period) -> submission.amend(commentId, draft, period, actor, now())));
     }
 
     public Mono<FiledComment> withdraw(String commentId, Actor actor) {
@@ -152,6 +157,13 @@ public class Comments {
                 .retryWhen(Retry.max(5).filter(VersionConflictException.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
                 .map(submission -> new FiledComment(submission, submission.requireComment(commentId)));
+    }
+
+    /** Refuses (403 naming the rule) a member body the register has suspended, has seen resign, or lists as a subscriber. */
+    private Mono<Void> mayComment(Actor actor) {
+        return register.standingOf(actor.memberBody())
+                .doOnNext(standing -> standing.ifPresent(MemberBodyStanding::requireMayComment))
+                .then();
     }
 
     private Mono<Stored<CommentSubmission>> load(String commentId) {

@@ -7,6 +7,7 @@ import org.accord.comments.domain.CommentPeriod;
 import org.accord.comments.domain.CommentSubmission;
 import org.accord.comments.domain.Committee;
 import org.accord.comments.domain.DraftVersion;
+import org.accord.comments.domain.MemberBodyStanding;
 import org.accord.comments.persistence.CollectionNames;
 import org.accord.messaging.AggregateStore;
 import org.accord.messaging.Deadlines;
@@ -40,6 +41,11 @@ public class StoreConfiguration {
     @Bean
     AggregateStore<Committee> committeeStore(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock) {
         return new AggregateStore<>(mongo, relay, CollectionNames.COMMITTEES, Committee.class, clock);
+    }
+
+    @Bean
+    AggregateStore<MemberBodyStanding> memberBodyStore(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock) {
+        return new AggregateStore<>(mongo, relay, CollectionNames.MEMBER_BODIES, MemberBodyStanding.class, clock);
     }
 
     @Bean

@@ -2,13 +2,16 @@ package org.accord.comments.messaging;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import org.accord.comments.application.CommentPeriods;
 import org.accord.comments.application.CommitteeRoster;
 import org.accord.comments.application.DraftVersions;
+import org.accord.comments.application.MemberBodyRegister;
 import org.accord.comments.domain.CloseReason;
 import org.accord.comments.domain.Committee;
 import org.accord.comments.domain.DraftClause;
+import org.accord.comments.domain.MemberBodyStanding;
 import org.accord.comments.domain.PeriodKind;
 import org.accord.messaging.EventConsumers;
 import org.accord.proposals.events.BallotRequested;
@@ -27,7 +30,8 @@ import reactor.core.publisher.Mono;
 /**
  * What the comments service takes from the proposals service: the clause lists of draft
  * versions, reviews and DIS/FDIS ballots that open comment periods, early closes, withdrawals
- * (which close every period of the project), and committee memberships. Each handler translates the event and hands it to the application; all are
+ * (which close every period of the project), committee memberships, and the member-body register (who is
+ * suspended, resigned or a subscriber, and so may not comment). Each handler translates the event and hands it to the application; all are
  * idempotent (natural ids, newer-snapshot-wins, closing twice changes nothing).
  */
 @Configuration(proxyBeanMethods = false)
@@ -54,6 +58,27 @@ public class ProposalEventsConsumers {
         return consumers.consumer("committee-events")
                 .on(ProposalEvents.MEMBERSHIP_CHANGED, e -> roster.apply(committee(e.payload())))
                 .build();
+    }
+
+    /** The register's changes, each applied to the body's standing when its revision is newer than the one kept. */
+    @Bean
+    Consumer<Message<byte[]>> memberBodyEvents(EventConsumers consumers, MemberBodyRegister register) {
+        return consumers.consumer("member-body-events")
+                .on(ProposalEvents.MEMBER_BODY_ADMITTED, e -> apply(register, e.payload().code(),
+                        s -> s.admitted(e.payload().category(), e.payload().revision())))
+                .on(ProposalEvents.MEMBER_BODY_CATEGORY_CHANGED, e -> apply(register, e.payload().code(),
+                        s -> s.withCategory(e.payload().category(), e.payload().revision())))
+                .on(ProposalEvents.MEMBER_BODY_SUSPENDED, e -> apply(register, e.payload().code(),
+                        s -> s.withSuspension(true, e.payload().revision())))
+                .on(ProposalEvents.MEMBER_BODY_REINSTATED, e -> apply(register, e.payload().code(),
+                        s -> s.withSuspension(false, e.payload().revision())))
+                .on(ProposalEvents.MEMBER_BODY_RESIGNED, e -> apply(register, e.payload().code(),
+                        s -> s.withResignation(e.payload().revision())))
+                .build();
+    }
+
+    private static Mono<Void> apply(MemberBodyRegister register, String code, UnaryOperator<MemberBodyStanding> change) {
+        return register.apply(code, current -> change.apply(current.orElseGet(() -> MemberBodyStanding.unknown(code))));
     }
 
     private static Mono<?> openReview(CommentPeriods periods, ReviewOpened e) {

@@ -7,6 +7,7 @@ public final class CollectionNames {
     public static final String SUBMISSIONS = "comment_submissions";
     public static final String COMMITTEES = "committees";
     public static final String DRAFT_VERSIONS = "draft_versions";
+    public static final String MEMBER_BODIES = "member_bodies";
 
     private CollectionNames() {
     }

@@ -27,9 +27,21 @@ public final class ProposalEvents {
     public static final EventType<CommitteeProcedureSet> PROCEDURE_SET =
             EventType.of("org.accord.committee.procedure-set.v1", Topics.COMMITTEES, CommitteeProcedureSet.class);
 
+    public static final EventType<MemberBodyAdmitted> MEMBER_BODY_ADMITTED =
+            EventType.of("org.accord.member-body.admitted.v1", Topics.MEMBER_BODIES, MemberBodyAdmitted.class);
+    public static final EventType<MemberBodyCategoryChanged> MEMBER_BODY_CATEGORY_CHANGED =
+            EventType.of("org.accord.member-body.category-changed.v1", Topics.MEMBER_BODIES, MemberBodyCategoryChanged.class);
+    public static final EventType<MemberBodySuspended> MEMBER_BODY_SUSPENDED =
+            EventType.of("org.accord.member-body.suspended.v1", Topics.MEMBER_BODIES, MemberBodySuspended.class);
+    public static final EventType<MemberBodyReinstated> MEMBER_BODY_REINSTATED =
+            EventType.of("org.accord.member-body.reinstated.v1", Topics.MEMBER_BODIES, MemberBodyReinstated.class);
+    public static final EventType<MemberBodyResigned> MEMBER_BODY_RESIGNED =
+            EventType.of("org.accord.member-body.resigned.v1", Topics.MEMBER_BODIES, MemberBodyResigned.class);
+
     public static final java.util.List<EventType<?>> ALL = java.util.List.of(SUBMITTED, REVIEW_OPENED,
             REVIEW_CLOSE_REQUESTED, DRAFT_REVISED, BALLOT_REQUESTED, STAGE_CHANGED, PUBLICATION_APPROVED, WITHDRAWN,
-            MEMBERSHIP_CHANGED, PROCEDURE_SET);
+            MEMBERSHIP_CHANGED, PROCEDURE_SET, MEMBER_BODY_ADMITTED, MEMBER_BODY_CATEGORY_CHANGED, MEMBER_BODY_SUSPENDED,
+            MEMBER_BODY_REINSTATED, MEMBER_BODY_RESIGNED);
 
     private ProposalEvents() {
     }

@@ -24,6 +24,6 @@ class ProposalEventsContractTest {
 
     @Test
     void shouldNameEveryTypeAfterItsAggregateWithAMajorVersion() {
-        assertThat(ProposalEvents.ALL).allSatisfy(type -> assertThat(type.name()).matches("org\\.accord\\.[a-z]+\\.[a-z-]+\\.v[0-9]+"));
+        assertThat(ProposalEvents.ALL).allSatisfy(type -> assertThat(type.name()).matches("org\\.accord\\.[a-z]+(-[a-z]+)*\\.[a-z-]+\\.v[0-9]+"));
     }
 }

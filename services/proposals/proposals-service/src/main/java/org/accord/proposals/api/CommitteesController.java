@@ -6,12 +6,9 @@ import java.util.Locale;
 import jakarta.validation.Valid;
 import org.accord.actor.Actor;
 import org.accord.messaging.Stored;
-import org.accord.problem.NotFoundException;
 import org.accord.proposals.api.ProposalViews.CommitteeView;
-import org.accord.proposals.api.ProposalViews.MemberBodyView;
 import org.accord.proposals.application.CommitteeService;
 import org.accord.proposals.domain.Committee;
-import org.accord.proposals.persistence.MemberBodies;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -25,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * Committees and member bodies: anyone may read them. In paths a committee is addressed by its
+ * Committees: anyone may read them. In paths a committee is addressed by its
  * slug ({@code ACC-TC-1-SC-2}, listed with each committee): its id contains {@code /}, and encoded
  * slashes in paths are refused by the security firewall (400). An id without {@code /} works as
  * well. The secretariat adds, moves and removes members; each change is a new membership snapshot
@@ -35,11 +32,9 @@ import reactor.core.publisher.Mono;
 public class CommitteesController {
 
     private final CommitteeService committees;
-    private final MemberBodies memberBodies;
 
-    public CommitteesController(CommitteeService committees, MemberBodies memberBodies) {
+    public CommitteesController(CommitteeService committees) {
         this.committees = committees;
-        this.memberBodies = memberBodies;
     }
 
     @Operation(summary = "List the committees")
@@ -66,6 +61,7 @@ public class CommitteesController {
     }
 
     /** Sets how the committee decides: ISO, IEEE_SA or SIMPLE_MAJORITY (secretariat). */
+    @Operation(summary = "Set the committee's procedure, which decides the rule sets of its ballots (secretariat)")
     @PutMapping("/committees/{committee}/procedure")
     public Mono<ResponseEntity<CommitteeView>> setProcedure(@PathVariable String committee,
                                                             @Valid @RequestBody ProposalRequests.SetProcedure request,
@@ -81,19 +77,6 @@ public class CommitteesController {
                                                             @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                             Actor actor) {
         return committees.removeMember(committee, normalise(code), ifMatch, actor).map(CommitteesController::withEtag);
-    }
-
-    @Operation(summary = "List the member bodies")
-    @GetMapping("/member-bodies")
-    public Mono<List<MemberBodyView>> memberBodies() {
-        return memberBodies.findAll().map(MemberBodyView::of).collectList();
-    }
-
-    @Operation(summary = "Read a member body by its ISO 3166 code")
-    @GetMapping("/member-bodies/{code}")
-    public Mono<MemberBodyView> memberBody(@PathVariable String code) {
-        return memberBodies.find(normalise(code)).map(MemberBodyView::of)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("Member body", code)));
     }
 
     private static ResponseEntity<CommitteeView> withEtag(Stored<Committee> stored) {

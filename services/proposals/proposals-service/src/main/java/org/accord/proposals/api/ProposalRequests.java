@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.accord.proposals.domain.BallotType;
+import org.accord.proposals.domain.MemberBody;
 import org.accord.proposals.domain.MembershipStatus;
 import org.accord.proposals.domain.Procedure;
 import org.accord.proposals.domain.Proposal;
@@ -59,5 +60,22 @@ final class ProposalRequests {
 
     /** A member body's membership of a committee: P (participating) or O (observing). */
     record Membership(@NotNull MembershipStatus status) {
+    }
+
+    /**
+     * A member body to admit: {@code code} ISO 3166-1 alpha-2, {@code name} in English,
+     * {@code localName} in its own language, {@code category} member, correspondent or subscriber
+     * (a code or category that is none of these is a 422 naming the field).
+     */
+    record AdmitMemberBody(@Size(max = MAX_REFERENCE) String code, @Size(max = MemberBody.MAX_NAME) String name,
+                           @Size(max = MemberBody.MAX_NAME) String localName, @Size(max = MAX_REFERENCE) String category) {
+    }
+
+    /** A member body's new category: member, correspondent or subscriber. */
+    record ChangeCategory(@Size(max = MAX_REFERENCE) String category) {
+    }
+
+    /** Why the member body is suspended, or the resignation's reference (a letter, a decision): required. */
+    record RegisterNote(@NotBlank @Size(max = MemberBody.MAX_REASON) String reason) {
     }
 }

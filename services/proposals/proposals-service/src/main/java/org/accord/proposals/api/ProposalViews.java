@@ -96,10 +96,19 @@ final class ProposalViews {
         }
     }
 
-    record MemberBodyView(String code, String name, String country) {
+    /**
+     * A member body of the register: {@code category} member, correspondent or subscriber;
+     * {@code status} active, suspended or resigned (with the secretariat's {@code reason}, if it gave one);
+     * {@code revision} counts its changes from 1, as its events do.
+     */
+    record MemberBodyView(String code, String name, String localName, String category, String status, String reason,
+                          long revision, String lastChange, String changedBy, Instant changedAt) {
 
-        static MemberBodyView of(MemberBody body) {
-            return new MemberBodyView(body.code(), body.name(), body.country());
+        static MemberBodyView of(Stored<MemberBody> stored) {
+            MemberBody body = stored.state();
+            return new MemberBodyView(body.code(), body.name(), body.localName(), body.category().value(),
+                    body.standing().value(), body.reason(), body.revision(), body.lastChange(), body.changedBy(),
+                    body.changedAt());
         }
     }
 }

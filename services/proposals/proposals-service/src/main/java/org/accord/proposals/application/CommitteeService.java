@@ -12,7 +12,7 @@ import org.accord.proposals.domain.Committee;
 import org.accord.proposals.domain.MemberBody;
 import org.accord.proposals.domain.MembershipStatus;
 import org.accord.proposals.domain.Procedure;
-import org.accord.proposals.persistence.MemberBodies;
+import org.accord.proposals.domain.Electorate;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
@@ -25,11 +25,11 @@ import reactor.core.publisher.Mono;
 public class CommitteeService {
 
     private final AggregateStore<Committee> committees;
-    private final MemberBodies memberBodies;
+    private final MemberBodyRegister memberBodies;
     private final ProposalOutbox outbox;
     private final Clock clock;
 
-    public CommitteeService(AggregateStore<Committee> committees, MemberBodies memberBodies, ProposalOutbox outbox,
+    public CommitteeService(AggregateStore<Committee> committees, MemberBodyRegister memberBodies, ProposalOutbox outbox,
                             Clock clock) {
         this.committees = committees;
         this.memberBodies = memberBodies;
@@ -56,8 +56,16 @@ public class CommitteeService {
                                              Actor actor) {
         return get(idOrSlug).flatMap(stored -> knownMemberBody(memberBody).flatMap(body -> {
             Preconditions.requireMatch(stored, ifMatch);
-            return save(stored, stored.state().setMember(body.code(), status, actor, clock.instant()));
+            return save(stored, stored.state().setMember(body, status, actor, clock.instant()));
         }));
+    }
+
+    /**
+     * Who may vote on a ballot requested now: the committee's P- and O-members that are neither
+     * suspended nor resigned in the register.
+     */
+    public Mono<Electorate> electorateOf(Committee committee) {
+        return memberBodies.active().map(committee::electorate);
     }
 
     public Mono<Stored<Committee>> setProcedure(String idOrSlug, Procedure procedure, String ifMatch, Actor actor) {
@@ -81,9 +89,9 @@ public class CommitteeService {
     }
 
     private Mono<MemberBody> knownMemberBody(String code) {
-        return memberBodies.find(code)
-                .switchIfEmpty(Mono.error(() -> new InvalidInputException("code", "'" + code
-                        + "' is not a known member body; see GET /member-bodies")));
+        return memberBodies.get(code).map(Stored::state)
+                .onErrorMap(NotFoundException.class, e -> new InvalidInputException("code", "'" + code
+                        + "' is not a known member body; see GET /member-bodies"));
     }
 
     private Mono<Stored<Committee>> save(Stored<Committee> stored, Change<Committee> change) {

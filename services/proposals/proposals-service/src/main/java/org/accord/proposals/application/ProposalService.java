@@ -115,12 +115,13 @@ public class ProposalService {
 
     public Mono<Stored<Proposal>> requestBallot(String proposalId, BallotType type, RuleSet ruleSet, Instant deadline,
                                                 boolean earlyCloseAllowed, String ifMatch, Actor actor) {
-        return load(proposalId).flatMap(stored -> committees.get(stored.state().committeeId()).flatMap(committee -> {
-            Preconditions.requireMatch(stored, ifMatch);
-            String ballotId = "b-" + UUID.randomUUID();
-            return save(stored, stored.state().requestBallot(ballotId, type, ruleSet, deadline, earlyCloseAllowed,
-                    committee.state().electorate(), committee.state().procedure(), deadlineHorizon, actor, clock.instant()));
-        }));
+        return load(proposalId).flatMap(stored -> committees.get(stored.state().committeeId()).flatMap(committee ->
+                committees.electorateOf(committee.state()).flatMap(electorate -> {
+                    Preconditions.requireMatch(stored, ifMatch);
+                    String ballotId = "b-" + UUID.randomUUID();
+                    return save(stored, stored.state().requestBallot(ballotId, type, ruleSet, deadline, earlyCloseAllowed,
+                            electorate, committee.state().procedure(), deadlineHorizon, actor, clock.instant()));
+                })));
     }
 
     /** Publishes the version the enquiry approved, with the text stored for it. */

@@ -12,7 +12,6 @@ import org.accord.proposals.domain.Committee;
 import org.accord.proposals.domain.Procedure;
 import org.accord.proposals.domain.MemberBody;
 import org.accord.proposals.persistence.Indexes;
-import org.accord.proposals.persistence.MemberBodies;
 import org.accord.proposals.persistence.ReferenceData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +23,10 @@ import reactor.core.publisher.Flux;
 import reactor.util.retry.Retry;
 
 /**
- * On every start, registers the member bodies and committees of the reference data that the store
- * does not have yet. Only a committee registered now emits its "registered" snapshot; one changed
- * since by the secretariat is left as it is.
+ * On every start, admits the member bodies and registers the committees of the reference data that
+ * the store does not have yet. Only a body admitted now emits its {@code MemberBodyAdmitted} and
+ * only a committee registered now its "registered" snapshot; one changed since by the secretariat
+ * (a body suspended or resigned, a committee's membership) is left as it is.
  */
 @Component
 public class ReferenceDataSeeding implements ApplicationRunner {
@@ -35,12 +35,12 @@ public class ReferenceDataSeeding implements ApplicationRunner {
     static final String SEEDED_BY = "reference-data";
 
     private final ReferenceData reference;
-    private final MemberBodies memberBodies;
+    private final MemberBodyRegister memberBodies;
     private final CommitteeService committees;
     private final Indexes indexes;
     private final Clock clock;
 
-    public ReferenceDataSeeding(ReferenceData reference, MemberBodies memberBodies, CommitteeService committees,
+    public ReferenceDataSeeding(ReferenceData reference, MemberBodyRegister memberBodies, CommitteeService committees,
                                 Indexes indexes, Clock clock) {
         this.reference = reference;
         this.memberBodies = memberBodies;
@@ -51,8 +51,11 @@ public class ReferenceDataSeeding implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        List<MemberBody> bodies = reference.memberBodies();
-        Set<String> codes = bodies.stream().map(MemberBody::code).collect(Collectors.toSet());
+        List<Change<MemberBody>> admissions = reference.memberBodies().stream()
+                .map(seed -> MemberBody.admit(seed.code(), seed.name(), seed.localName(), seed.category(), SEEDED_BY,
+                        clock.instant()))
+                .toList();
+        Set<String> codes = admissions.stream().map(a -> a.state().code()).collect(Collectors.toSet());
         List<Change<Committee>> registrations = reference.committees().stream().map(seed -> {
             List<String> unknown = Stream.concat(seed.participating().stream(), seed.observing().stream())
                     .filter(code -> !codes.contains(code)).toList();
@@ -65,12 +68,12 @@ public class ReferenceDataSeeding implements ApplicationRunner {
         }).toList();
 
         Long created = indexes.ensure()
-                .thenMany(Flux.fromIterable(bodies).concatMap(memberBodies::createIfAbsent))
+                .thenMany(Flux.fromIterable(admissions).concatMap(memberBodies::admitIfAbsent))
                 .thenMany(Flux.fromIterable(registrations).concatMap(committees::registerIfAbsent))
                 .count()
                 .retryWhen(Retry.backoff(8, Duration.ofMillis(500)))
                 .block(Duration.ofMinutes(2));
-        log.info("Reference data in place: {} member bodies, {} committees ({})", bodies.size(), created,
+        log.info("Reference data in place: {} member bodies, {} committees ({})", admissions.size(), created,
                 registrations.stream().map(r -> r.state().committeeId()).toList());
     }
 }

@@ -71,6 +71,19 @@ public record Committee(String committeeId, String slug, String title, String se
     }
 
     /**
+     * As {@link #setMember(String, MembershipStatus, Actor, Instant)}, under the register's rules:
+     * a suspended or resigned body joins no committee and changes no status, and only a body of
+     * category {@code member} is a P-member.
+     */
+    public Change<Committee> setMember(MemberBody body, MembershipStatus status, Actor actor, Instant now) {
+        actor.require(Role.SECRETARIAT);
+        if (statusOf(body.code()).orElse(null) != status) {
+            body.requireMayHold(status, committeeId);
+        }
+        return setMember(body.code(), status, actor, now);
+    }
+
+    /**
      * Adds a member body with the status, or moves it to the status. Setting the status it already
      * has changes nothing and causes no event.
      */
@@ -149,6 +162,12 @@ public record Committee(String committeeId, String slug, String title, String se
 
     public Electorate electorate() {
         return new Electorate(participating, observing);
+    }
+
+    /** The electorate without the members that are not in {@code active} (suspended or resigned in the register). */
+    public Electorate electorate(java.util.Set<String> active) {
+        return new Electorate(participating.stream().filter(active::contains).toList(),
+                observing.stream().filter(active::contains).toList());
     }
 
     private Change<Committee> changed(List<String> p, List<String> o, String change, Actor actor, Instant now) {

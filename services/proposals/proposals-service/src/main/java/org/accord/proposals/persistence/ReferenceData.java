@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.accord.proposals.domain.MemberBody;
+import org.accord.reference.ReferenceFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.core.io.ClassPathResource;
@@ -21,8 +21,9 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The committees and member bodies the service starts with, from its own copies of the reference
- * data ({@code reference/committees.yaml}, {@code reference/member-bodies.csv} on the classpath).
+ * The committees and member bodies the service starts with: its committees from
+ * {@code reference/committees.yaml}, the member bodies from the one seeded list that
+ * platform/reference carries (and identity reads too).
  */
 @Component
 public class ReferenceData {
@@ -33,7 +34,11 @@ public class ReferenceData {
     }
 
     private final Resource committees = new ClassPathResource("reference/committees.yaml");
-    private final Resource memberBodies = new ClassPathResource("reference/member-bodies.csv");
+    /** One member body as the seeded list has it; {@code category} as the API spells it. */
+    public record MemberBodySeed(String code, String name, String localName, String category) {
+    }
+
+    private final Resource memberBodies = new ClassPathResource(ReferenceFiles.MEMBER_BODIES);
 
     public List<CommitteeSeed> committees() {
         try (InputStream in = committees.getInputStream()) {
@@ -52,12 +57,13 @@ public class ReferenceData {
         }
     }
 
-    public List<MemberBody> memberBodies() {
+    public List<MemberBodySeed> memberBodies() {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
         try (Reader in = new InputStreamReader(memberBodies.getInputStream(), StandardCharsets.UTF_8)) {
-            List<MemberBody> bodies = new ArrayList<>();
+            List<MemberBodySeed> bodies = new ArrayList<>();
             for (CSVRecord record : format.parse(in)) {
-                bodies.add(new MemberBody(record.get("code").strip(), record.get("name").strip(), record.get("country").strip()));
+                bodies.add(new MemberBodySeed(record.get("code").strip(), record.get("name").strip(),
+                        record.get("localName").strip(), record.get("category").strip()));
             }
             return bodies;
         } catch (IOException e) {
