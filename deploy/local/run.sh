@@ -14,7 +14,8 @@
 #
 # Environment: ACCORD_DATA (default deploy/local/data), KAFKA_BOOTSTRAP_SERVERS and MONGODB_URI
 # (use existing infrastructure instead of the embedded broker/store), ACCORD_PORT_OFFSET,
-# ACCORD_SUPERVISE=true (as --supervise), ACCORD_MAX_REQUEST_SIZE (default 4MB, gateway and services).
+# ACCORD_SUPERVISE=true (as --supervise), ACCORD_MAX_REQUEST_SIZE (default 4MB, gateway and services),
+# ACCORD_MAX_REQUEST_LINE (default 8KB) and ACCORD_MAX_REQUEST_HEADERS (default 16KB), likewise.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import org.accord.http.client.SocketExchange;
+import org.accord.http.client.SocketExchange.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import reactor.core.publisher.Flux;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway in front of five stand-in services on real ports (see {@link StubService}); the
@@ -52,6 +57,8 @@ class GatewayIT {
     private static final StubService IDENTITY = new StubService("identity");
     private static final int CLOSED_PORT = closedPort();
     private static final int MANAGEMENT_PORT = closedPort();
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
@@ -211,6 +218,49 @@ class GatewayIT {
                 .body(chunks, DataBuffer.class).exchange()
                 .expectStatus().isEqualTo(413)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void shouldForwardARequestLineAndHeadersWithinTheLimitsThoughPastNettysDefaults() throws Exception {
+        String query = "?clause=" + "a".repeat(7 * 1024);
+
+        Answer answer = SocketExchange.send(port, "GET", "/api/comments/C-1" + query, SocketExchange.padding(12));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        StubService.Received received = COMMENTS.nextRequest();
+        assertThat(received.uri()).isEqualTo("/comments/C-1" + query);
+        assertThat(received.header("X-Padding-11")).startsWith("ppp");
+    }
+
+    @Test
+    void shouldAnswerARequestLinePastTheLimitWith414ProblemWithoutForwardingIt() throws Exception {
+        for (int length : new int[] {9 * 1024, 256 * 1024}) {
+            Answer answer = SocketExchange.send(port, "GET", "/api/proposals/P-1?q=" + "a".repeat(length), Map.of());
+
+            assertThat(answer.status()).as("%d bytes", length).isEqualTo(414);
+            assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+            JsonNode problem = JSON.readTree(answer.body());
+            assertThat(problem.path("title").asString()).isEqualTo("URI Too Long");
+            assertThat(problem.path("status").asInt()).isEqualTo(414);
+            assertThat(problem.path("detail").asString()).contains("request line", "8192 bytes", "accord.max-request-line");
+        }
+        assertThat(PROPOSALS.receivedAny("/proposals/P-1")).isFalse();
+    }
+
+    @Test
+    void shouldAnswerHeadersPastTheLimitWith431ProblemWithoutForwardingThem() throws Exception {
+        for (int kilobytes : new int[] {17, 512}) {
+            Answer answer = SocketExchange.send(port, "GET", "/api/proposals/P-2", SocketExchange.padding(kilobytes));
+
+            assertThat(answer.status()).as("%d KB", kilobytes).isEqualTo(431);
+            assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+            JsonNode problem = JSON.readTree(answer.body());
+            assertThat(problem.path("title").asString()).isEqualTo("Request Header Fields Too Large");
+            assertThat(problem.path("status").asInt()).isEqualTo(431);
+            assertThat(problem.path("detail").asString()).contains("header fields", "16384 bytes", "accord.max-request-headers");
+            assertThat(problem.path("instance").asString()).isEqualTo("/api/proposals/P-2");
+        }
+        assertThat(PROPOSALS.receivedAny("/proposals/P-2")).isFalse();
     }
 
     @Test

@@ -44,7 +44,10 @@ final class StubService implements AutoCloseable {
 
     StubService(String name) {
         this.name = name;
-        this.server = HttpServer.create().host("localhost").port(0).handle(this::handle).bindNow();
+        // The request line and header limits of every service (platform/web), not Netty's smaller defaults.
+        this.server = HttpServer.create().host("localhost").port(0)
+                .httpRequestDecoder(decoder -> decoder.maxInitialLineLength(8 * 1024).maxHeaderSize(16 * 1024))
+                .handle(this::handle).bindNow();
     }
 
     String uri() {

@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * What every Accord web service gets: problem+json errors, the one request body limit, W3C trace
- * context carried into its events, and the OpenAPI description of its API.
+ * What every Accord web service gets: problem+json errors, the one request body limit, the request
+ * line and header limits, W3C trace context carried into its events, and the OpenAPI description of
+ * its API.
  */
 @AutoConfiguration
 @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication(type = org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.REACTIVE)
@@ -57,6 +58,12 @@ public class AccordWebAutoConfiguration {
     @Bean
     RequestBodyLimit accordRequestBodyLimit(@Value("${accord.max-request-size}") String maxRequestSize) {
         return new RequestBodyLimit(org.springframework.util.unit.DataSize.parse(maxRequestSize));
+    }
+
+    /** 414 and 431 problem+json for a request line or header fields past their limits (accord.max-request-line, -headers). */
+    @Bean
+    org.accord.http.RequestHeadLimit accordRequestHeadLimit() {
+        return new org.accord.http.RequestHeadLimit();
     }
 
     @Bean
