@@ -1,13 +1,19 @@
 package org.accord.http;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
@@ -36,10 +42,19 @@ import tools.jackson.databind.json.JsonMapper;
  * RFC 9457 body naming the limit in bytes, the limit as Netty applies it (read from the server's
  * decoder settings once Boot's own customizer has applied the properties). The 431's
  * {@code instance} is the request's path; a 414 has none, as its request line was never read whole.
+ *
+ * <p>A client may still be sending the rest of its request when the answer is written. Closing a
+ * socket with unread data makes the kernel answer with a reset, and a reset throws away the answer
+ * the client has not read yet. So the connection is not closed at once: the answer is followed by
+ * the end of the output (FIN), the rest of the request is read and dropped, and the connection
+ * closes when the client closes its side, or after {@link #LINGER} at the most.
  */
 public final class RequestHeadLimit implements WebServerFactoryCustomizer<NettyReactiveWebServerFactory>, Ordered {
 
     static final String HANDLER = "accord.requestHeadLimit";
+
+    /** How long a refused request may go on arriving (and be dropped) before its connection is closed. */
+    static final Duration LINGER = Duration.ofSeconds(5);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -88,6 +103,9 @@ public final class RequestHeadLimit implements WebServerFactoryCustomizer<NettyR
         private final int maxHeaders;
         private HttpResponseStatus refused;
         private String instance;
+        /** The write of the problem answer, once written: the connection then closes only after lingering. */
+        private ChannelFuture answered;
+        private ChannelPromise closing;
 
         ProblemAnswers(int maxLine, int maxHeaders) {
             this.maxLine = maxLine;
@@ -120,10 +138,50 @@ public final class RequestHeadLimit implements WebServerFactoryCustomizer<NettyR
                 answer.headers()
                         .set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
                         .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+                answered = promise;
                 super.write(ctx, answer, promise);
                 return;
             }
             super.write(ctx, msg, promise);
+        }
+
+        @Override
+        public void close(ChannelHandlerContext ctx, ChannelPromise promise) throws Exception {
+            if (answered == null || closing != null || !(ctx.channel() instanceof DuplexChannel channel) || !channel.isActive()) {
+                super.close(ctx, promise);
+                return;
+            }
+            closing = promise.unvoid();
+            answered.addListener(written -> {
+                if (!written.isSuccess()) {
+                    ctx.close(closing);
+                    return;
+                }
+                // The answer is out: end the output, then read (the decoder drops what it reads) until the client closes.
+                channel.shutdownOutput();
+                channel.config().setAutoRead(true);
+                ctx.read();
+                ScheduledFuture<?> timeout = ctx.executor().schedule(() -> ctx.close(closing), LINGER.toMillis(), TimeUnit.MILLISECONDS);
+                closing.addListener(closed -> timeout.cancel(false));
+            });
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+            if (closing != null) {
+                closing.trySuccess();
+            }
+            super.channelInactive(ctx);
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+            if (closing != null && event instanceof ChannelInputShutdownEvent) {
+                // The client sent all it had and ended its side: nothing is left to reset the answer.
+                ctx.close(closing);
+                return;
+            }
+            super.userEventTriggered(ctx, event);
         }
 
         private byte[] problem() {

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The request line (8 KB) and header (16 KB) limits of every service, over a plain socket on the
  * real port: within them a request is served, even past Netty's own defaults (4 KB, 8 KB); past them
- * the answer is 414 or 431 problem+json naming the limit in bytes, however far past.
+ * the answer is 414 or 431 problem+json naming the limit in bytes, however far past, never a reset
+ * connection (the client is often still sending when the refusal is written).
  */
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.application.name=sample", "accord.security.public-get-paths=/comments/**"})
@@ -27,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 class RequestHeadLimitIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final int TRIES = 10;
 
     @LocalServerPort
     int port;
@@ -43,7 +45,7 @@ class RequestHeadLimitIT {
 
     @Test
     void shouldAnswerARequestLinePastTheLimitWith414ProblemNamingTheLimitInBytes() throws Exception {
-        for (int length : new int[] {9 * 1024, 9 * 1024, 256 * 1024, 256 * 1024, 256 * 1024}) {
+        for (int length : sizes(9 * 1024, 1024 * 1024)) {
             // A connection reset before the answer was read would throw here.
             Answer answer = SocketExchange.send(port, "GET", "/comments?clause=" + "a".repeat(length), Map.of());
 
@@ -59,7 +61,8 @@ class RequestHeadLimitIT {
 
     @Test
     void shouldAnswerHeadersPastTheLimitWith431ProblemNamingTheLimitInBytes() throws Exception {
-        for (int kilobytes : new int[] {17, 17, 512, 512, 512}) {
+        for (int kilobytes : sizes(17, 1024)) {
+            // A connection reset before the answer was read would throw here.
             Answer answer = SocketExchange.send(port, "GET", "/comments?clause=7.1", SocketExchange.padding(kilobytes));
 
             assertThat(answer.status()).as("%d KB", kilobytes).isEqualTo(431);
@@ -71,5 +74,13 @@ class RequestHeadLimitIT {
             assertThat(problem.path("detail").asString()).contains("header fields", "16384 bytes", "accord.max-request-headers");
             assertThat(problem.path("instance").asString()).isEqualTo("/comments");
         }
+    }
+
+    /** Just past the limit once, and far past it {@link #TRIES} times (where the client is still sending when refused). */
+    private static int[] sizes(int justPast, int farPast) {
+        int[] sizes = new int[1 + TRIES];
+        java.util.Arrays.fill(sizes, farPast);
+        sizes[0] = justPast;
+        return sizes;
     }
 }
