@@ -160,7 +160,7 @@ class FaultToleranceIT extends FaultRounds {
             }
         }
         // One per consuming group of each topic, as the AsyncAPI document lists them (a new consumer changes this).
-        assertThat(expected).hasSize(8);
+        assertThat(expected).hasSize(9);
 
         ProposalRun run = newRun("malformed");
         workflow.fullJourney(run, pick(workflow.committee(Workflow.TC1_SLUG).all(), 3), STEP);
