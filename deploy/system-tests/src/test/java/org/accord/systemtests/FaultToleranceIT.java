@@ -3,18 +3,26 @@ package org.accord.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.accord.events.Topics;
 import org.accord.systemtests.asyncapi.AsyncApiDocument;
+import org.accord.systemtests.asyncapi.AsyncApiDocumentTest;
+import org.accord.systemtests.checks.BrokerRecords;
 import org.accord.systemtests.checks.DeadLetters;
 import org.accord.systemtests.checks.Ledger;
 import org.accord.systemtests.checks.Ledger.ExpectedDeadLetter;
@@ -30,6 +38,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Faults in the middle of running workflows: a workflow service killed with SIGKILL and started
@@ -151,7 +160,7 @@ class FaultToleranceIT extends FaultRounds {
             }
         }
         // One per consuming group of each topic, as the AsyncAPI document lists them (a new consumer changes this).
-        assertThat(expected).hasSize(8);
+        assertThat(expected).hasSize(9);
 
         ProposalRun run = newRun("malformed");
         workflow.fullJourney(run, pick(workflow.committee(Workflow.TC1_SLUG).all(), 3), STEP);
@@ -167,6 +176,31 @@ class FaultToleranceIT extends FaultRounds {
                     .satisfies(l -> assertThat(l.reason()).as("the reason in " + l.topic()).contains("Not a CloudEvent"));
         }
         checks.verify(List.of(run));
+
+        // The broker's real dead-letter topics, read from its admin API, are exactly the ones the documents name:
+        // the *.dlt channels of the published deploy/asyncapi.yaml, each spelled <topic>.<group>.dlt as the README says.
+        Set<String> onBroker = BrokerRecords.topicNames(stack.kafkaBootstrapServers()).stream()
+                .filter(t -> t.endsWith(".dlt")).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(onBroker).as("dead-letter topics on the broker vs deploy/asyncapi.yaml")
+                .isEqualTo(publishedDeadLetterChannels());
+        String readme = Files.readString(AsyncApiDocumentTest.ROOT.resolve("README.md"));
+        assertThat(readme).contains("`<topic>.<group>.dlt`");
+        Pattern spelled = Pattern.compile("(.+)\\.([a-z]+)\\.dlt");
+        assertThat(onBroker).allSatisfy(name -> {
+            Matcher m = spelled.matcher(name);
+            assertThat(m.matches()).as(name).isTrue();
+            assertThat(Topics.ALL).as("the <topic> of " + name).contains(m.group(1));
+            assertThat(List.of("proposals", "comments", "voting", "publication")).as("the <group> of " + name).contains(m.group(2));
+        });
+    }
+
+    /** The dead-letter channel addresses of deploy/asyncapi.yaml as published (the file, not its generator). */
+    @SuppressWarnings("unchecked")
+    private static Set<String> publishedDeadLetterChannels() throws Exception {
+        Map<String, Object> doc = new Yaml().load(Files.readString(AsyncApiDocumentTest.DOCUMENT));
+        Map<String, Map<String, Object>> channels = (Map<String, Map<String, Object>>) doc.get("channels");
+        return channels.values().stream().map(c -> String.valueOf(c.get("address")))
+                .filter(a -> a.endsWith(".dlt")).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static List<String> pick(List<String> members, int count) {

@@ -337,6 +337,23 @@ class GatewayIT {
     }
 
     @Test
+    void shouldNameTheTokenUrlAndServerAsATrustedProxyInFrontSaysThem() throws Exception {
+        // The test client connects from loopback, one of the default trusted proxies.
+        client.get().uri("/api-docs/comments")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "standards.example.org")
+                .header("X-Forwarded-Port", "443")
+                .header("X-Forwarded-Prefix", "/accord")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.servers[0].url").isEqualTo("/accord/api")
+                .jsonPath("$.components.securitySchemes.accord-oauth2.flows.clientCredentials.tokenUrl")
+                .isEqualTo("https://standards.example.org/accord/oauth2/token");
+        assertThat(stub("comments").nextRequest().uri()).isEqualTo("/v3/api-docs");
+    }
+
+    @Test
     void shouldServeTheTokenEndpointsDocumentItself() {
         client.get().uri("/api-docs/identity").exchange()
                 .expectStatus().isOk()

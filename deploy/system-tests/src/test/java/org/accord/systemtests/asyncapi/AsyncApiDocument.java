@@ -48,6 +48,8 @@ public final class AsyncApiDocument {
             new ConsumerGroup("comments", Topics.MEMBER_BODIES, true,
                     "keeps each member body's standing: suspended, resigned and subscriber bodies may not comment"),
             new ConsumerGroup("voting", Topics.PROPOSALS, true, "opens a ballot for each ballot request"),
+            new ConsumerGroup("voting", Topics.MEMBER_BODIES, true,
+                    "keeps each member body's standing: suspended, resigned, correspondent and subscriber bodies may not vote"),
             new ConsumerGroup("publication", Topics.PROPOSALS, true, "issues the standard of each publication approval"),
             new ConsumerGroup("proposals", Topics.COMMENTS, true, "moves a proposal on when its comment period closed"),
             new ConsumerGroup("proposals", Topics.BALLOTS, true, "moves a proposal on when its ballot closed"),

@@ -18,10 +18,10 @@ import org.yaml.snakeyaml.Yaml;
  * deploy/asyncapi.yaml is what the event catalogues say today. Run with
  * {@code -Daccord.asyncapi.write=true} to rewrite it after a catalogue changed.
  */
-class AsyncApiDocumentTest {
+public class AsyncApiDocumentTest {
 
-    static final Path ROOT = Path.of(System.getProperty("accord.root", "../..")).toAbsolutePath().normalize();
-    static final Path DOCUMENT = ROOT.resolve("deploy/asyncapi.yaml");
+    public static final Path ROOT = Path.of(System.getProperty("accord.root", "../..")).toAbsolutePath().normalize();
+    public static final Path DOCUMENT = ROOT.resolve("deploy/asyncapi.yaml");
 
     @Test
     void shouldMatchTheCommittedDocumentGeneratedFromTheEventCatalogues() throws IOException {

@@ -26,15 +26,18 @@ public final class BrokerRecords {
     private BrokerRecords() {
     }
 
-    /** Every record of every existing topic the filter accepts. */
-    public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, Predicate<String> topicFilter) {
-        Set<String> topics;
+    /** The names of the topics the broker has now, as its admin API lists them. */
+    public static Set<String> topicNames(String bootstrapServers) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            return admin.listTopics().names().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Could not list the topics of " + bootstrapServers, e);
         }
-        List<String> chosen = topics.stream().filter(topicFilter).sorted().toList();
+    }
+
+    /** Every record of every existing topic the filter accepts. */
+    public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, Predicate<String> topicFilter) {
+        List<String> chosen = topicNames(bootstrapServers).stream().filter(topicFilter).sorted().toList();
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         if (chosen.isEmpty()) {
             return records;

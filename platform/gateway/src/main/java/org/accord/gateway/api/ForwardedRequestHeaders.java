@@ -37,7 +37,7 @@ import org.springframework.web.server.ServerWebExchange;
  * untrusted client, so it stays off (no {@code trusted-proxies} property) and this replaces it.
  */
 @Component
-class ForwardedRequestHeaders implements HttpHeadersFilter, Ordered {
+public class ForwardedRequestHeaders implements HttpHeadersFilter, Ordered {
 
     static final String PREFIX_METADATA = "forwarded-prefix";
     static final String PROTO = "X-Forwarded-Proto";
@@ -98,6 +98,41 @@ class ForwardedRequestHeaders implements HttpHeadersFilter, Ordered {
             out.set(FOR, String.join(", ", chain));
         }
         return out;
+    }
+
+    /**
+     * The gateway's own address as the client reached it, without a trailing slash: a trusted
+     * proxy's scheme, host, port and prefix where it names them, otherwise the request's own
+     * (e.g. {@code https://standards.example.org/accord} behind a proxy, {@code http://localhost:8080}).
+     */
+    public String publicBase(ServerWebExchange exchange) {
+        ServerHttpRequest request = exchange.getRequest();
+        URI uri = request.getURI();
+        String remote = remoteAddress(request);
+        boolean trusted = remote != null && trustedProxies.matcher(remote).matches();
+        return trusted ? clientBase(request.getHeaders(), uri) : uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    /** The path a trusted proxy in front puts before the gateway's own paths ({@code ""} when none). */
+    public String publicPrefix(ServerWebExchange exchange) {
+        ServerHttpRequest request = exchange.getRequest();
+        String remote = remoteAddress(request);
+        return remote != null && trustedProxies.matcher(remote).matches() ? prefixOf(request.getHeaders()) : "";
+    }
+
+    private static String clientBase(HttpHeaders received, URI uri) {
+        String proto = first(received, PROTO);
+        String host = first(received, HOST);
+        String port = first(received, PORT);
+        String scheme = proto != null ? proto.toLowerCase(Locale.ROOT) : uri.getScheme();
+        boolean defaultPort = port == null || ("https".equals(scheme) && "443".equals(port)) || ("http".equals(scheme) && "80".equals(port));
+        String authority;
+        if (host == null) {
+            authority = port == null ? uri.getRawAuthority() : uri.getHost() + (defaultPort ? "" : ":" + port);
+        } else {
+            authority = defaultPort || host.matches(".*:\\d+$") ? host : host + ":" + port;
+        }
+        return scheme + "://" + authority + prefixOf(received);
     }
 
     /** The path the route took away from the request, or the prefix its metadata names. */

@@ -1,9 +1,9 @@
 package org.accord.gateway.config;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.accord.gateway.api.ForwardedRequestHeaders;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +14,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -37,14 +36,16 @@ class ApiDocumentRoutes {
     static final List<String> DOCUMENTED_SERVICES = List.of("proposals", "comments", "voting", "publication");
 
     @Bean
-    RouteLocator apiDocuments(RouteLocatorBuilder builder, JsonMapper json) {
+    RouteLocator apiDocuments(RouteLocatorBuilder builder, JsonMapper json, ForwardedRequestHeaders forwarded) {
         RouteLocatorBuilder.Builder routes = builder.routes();
         DOCUMENTED_SERVICES.forEach(service -> routes.route("api-docs-" + service, route -> route
                 .path("/api-docs/" + service)
                 .filters(filters -> filters
                         .setPath("/v3/api-docs")
                         .modifyResponseBody(String.class, String.class,
-                                (exchange, document) -> Mono.justOrEmpty(throughGateway(json, document, tokenUrl(exchange)))))
+                                (exchange, document) -> Mono.justOrEmpty(throughGateway(json, document,
+                                        forwarded.publicPrefix(exchange) + GATEWAY_API_BASE,
+                                        forwarded.publicBase(exchange) + "/oauth2/token"))))
                 .uri("lb://" + service)));
         return routes.build();
     }
@@ -58,17 +59,16 @@ class ApiDocumentRoutes {
                 .build();
     }
 
-    /** The gateway's token endpoint as the client reached the gateway. */
-    static String tokenUrl(ServerWebExchange exchange) {
-        URI uri = exchange.getRequest().getURI();
-        return uri.getScheme() + "://" + uri.getRawAuthority() + "/oauth2/token";
-    }
-
     static String throughGateway(JsonMapper json, String document) {
-        return throughGateway(json, document, null);
+        return throughGateway(json, document, GATEWAY_API_BASE, null);
     }
 
-    static String throughGateway(JsonMapper json, String document, String tokenUrl) {
+    /**
+     * The document as the client should use it: its server is the gateway's API base as the client
+     * reaches it ({@code apiBase}, a proxy's prefix first), its token URL the gateway's token
+     * endpoint as the client reaches it (a trusted proxy's scheme, host, port and prefix).
+     */
+    static String throughGateway(JsonMapper json, String document, String apiBase, String tokenUrl) {
         if (document == null || document.isBlank()) {
             return document;
         }
@@ -82,7 +82,7 @@ class ApiDocumentRoutes {
         if (!(tree instanceof ObjectNode object) || !object.has("openapi")) {
             return document;
         }
-        object.set("servers", json.valueToTree(List.of(Map.of("url", GATEWAY_API_BASE, "description", "Accord gateway"))));
+        object.set("servers", json.valueToTree(List.of(Map.of("url", apiBase, "description", "Accord gateway"))));
         JsonNode flow = object.path("components").path("securitySchemes").path("accord-oauth2").path("flows").path("clientCredentials");
         if (tokenUrl != null && flow instanceof ObjectNode credentials) {
             credentials.put("tokenUrl", tokenUrl);

@@ -47,6 +47,37 @@ class ForwardedRequestHeadersTest {
         assertThat(sent.getFirst("X-Forwarded-For")).isEqualTo("198.51.100.1, 10.1.2.3");
     }
 
+    @Test
+    void shouldNameTheGatewaysPublicBaseAsATrustedProxySaysItAndIgnoreAnUntrustedClient() {
+        assertThat(filter.publicBase(exchange("10.1.2.3", "http://gateway:8080/api-docs/voting")))
+                .isEqualTo("https://evil.example:8443/outer");
+        assertThat(filter.publicPrefix(exchange("10.1.2.3", "http://gateway:8080/api-docs/voting"))).isEqualTo("/outer");
+
+        assertThat(filter.publicBase(exchange("203.0.113.7", "http://accord.example.org:8080/api-docs/voting")))
+                .isEqualTo("http://accord.example.org:8080");
+        assertThat(filter.publicPrefix(exchange("203.0.113.7", "http://accord.example.org:8080/api-docs/voting"))).isEmpty();
+    }
+
+    @Test
+    void shouldLeaveOutTheDefaultPortOfTheProxysSchemeAndKeepAPortInItsHost() {
+        MockServerWebExchange https443 = MockServerWebExchange.from(MockServerHttpRequest.get("http://gateway:8080/api-docs/voting")
+                .remoteAddress(new InetSocketAddress("10.0.0.9", 51000))
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "standards.example.org")
+                .header("X-Forwarded-Port", "443").build());
+        assertThat(filter.publicBase(https443)).isEqualTo("https://standards.example.org");
+
+        MockServerWebExchange hostWithPort = MockServerWebExchange.from(MockServerHttpRequest.get("http://gateway:8080/api-docs/voting")
+                .remoteAddress(new InetSocketAddress("10.0.0.9", 51000))
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "standards.example.org:9443")
+                .header("X-Forwarded-Port", "9443").build());
+        assertThat(filter.publicBase(hostWithPort)).isEqualTo("https://standards.example.org:9443");
+
+        MockServerWebExchange protoOnly = MockServerWebExchange.from(MockServerHttpRequest.get("http://gateway:8080/api-docs/voting")
+                .remoteAddress(new InetSocketAddress("10.0.0.9", 51000))
+                .header("X-Forwarded-Proto", "https").build());
+        assertThat(filter.publicBase(protoOnly)).isEqualTo("https://gateway:8080");
+    }
+
     private static MockServerWebExchange exchange(String remote, String uri) {
         MockServerHttpRequest request = MockServerHttpRequest.get(uri)
                 .remoteAddress(new InetSocketAddress(remote, 51000))

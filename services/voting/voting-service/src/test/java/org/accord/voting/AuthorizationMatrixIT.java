@@ -6,6 +6,7 @@ import static org.accord.testing.AuthorizationMatrix.Caller.NON_MEMBER;
 import static org.accord.testing.AuthorizationMatrix.Caller.NO_TOKEN;
 import static org.accord.testing.AuthorizationMatrix.Caller.SECRETARIAT;
 import static org.accord.testing.AuthorizationMatrix.Caller.WRONG_BODY;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
@@ -14,7 +15,9 @@ import org.accord.testing.AuthorizationMatrix;
 import org.accord.testing.AuthorizationMatrix.Answer;
 import org.accord.testing.AuthorizationMatrix.Parties;
 import org.accord.testing.StoreSnapshot;
+import org.accord.testing.TestTokens;
 import org.accord.voting.application.BallotService;
+import org.accord.voting.application.MemberBodyRegister;
 import org.accord.voting.domain.BallotRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +32,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * committee's members, and no one else; a national body votes only as its own member body and
  * only where it is in the electorate; each vote is private to its national body and the
  * secretariat until the ballot closes, the history to the secretariat and the editor. KE and DE
- * are P-members of the ballots' electorate, RW is not in it.
+ * are P-members of the ballots' electorate, RW is not in it. A member body the register has
+ * suspended still reads, but may not vote.
  */
 @AccordServiceTest
 @AutoConfigureWebTestClient
@@ -44,6 +48,8 @@ class AuthorizationMatrixIT {
     BallotService ballots;
     @Autowired
     ReactiveMongoTemplate mongo;
+    @Autowired
+    MemberBodyRegister register;
 
     WebTestClient http;
 
@@ -89,6 +95,19 @@ class AuthorizationMatrixIT {
                 .state(id -> StoreSnapshot.document(mongo, "ballots/" + id));
 
         matrix.verify();
+
+        // Beside the matrix's callers, a member body the register has suspended (PT, in no other test): it reads the
+        // open ballot as before, but its vote is refused naming the rule, and nothing is written.
+        register.apply("PT", standing -> standing.admitted("member", 1)).then(register.apply("PT", standing -> standing.suspended(2)))
+                .block();
+        String withSuspended = open(RequestedBallot.dis().participating("KE", "PT").observing()).ballotId();
+        assertThat(get(TestTokens.nationalBody("PT"), "/ballots/" + withSuspended).status()).isEqualTo(200);
+        Object before = StoreSnapshot.document(mongo, "ballots/" + withSuspended);
+        assertThat(vote(TestTokens.nationalBody("PT"), withSuspended, "PT")).satisfies(answer -> {
+            assertThat(answer.status()).isEqualTo(403);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+        });
+        assertThat(StoreSnapshot.document(mongo, "ballots/" + withSuspended)).isEqualTo(before);
     }
 
     /** Opens the ballot through the application, as the ballot-request consumer does, without waiting on the broker. */

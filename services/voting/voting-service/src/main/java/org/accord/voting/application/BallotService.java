@@ -43,14 +43,16 @@ public class BallotService {
     static final int MAX_RETRIES = 8;
 
     private final AggregateStore<Ballot> ballots;
+    private final MemberBodyRegister register;
     private final BallotEventRecords events;
     private final Deadlines deadlines;
     private final Clock clock;
     private final MeterRegistry metrics;
 
-    public BallotService(AggregateStore<Ballot> ballots, BallotEventRecords events, Deadlines deadlines, Clock clock,
-                         MeterRegistry metrics) {
+    public BallotService(AggregateStore<Ballot> ballots, MemberBodyRegister register, BallotEventRecords events,
+                         Deadlines deadlines, Clock clock, MeterRegistry metrics) {
         this.ballots = ballots;
+        this.register = register;
         this.events = events;
         this.deadlines = deadlines;
         this.clock = clock;
@@ -83,9 +85,12 @@ public class BallotService {
     /**
      * Records a member body's vote. A vote does not depend on the other votes, so a write that
      * lost the race against another vote (version conflict) is simply retried on the new state.
+     * The register's standing of the electorate's bodies decides too: a suspended or resigned body,
+     * or one of a category that does not vote, is refused; resigned ones no longer count as still to vote.
      */
     public Mono<Stored<Ballot>> cast(Actor actor, String ballotId, String memberBody, VoteChoice choice) {
-        return change(ballotId, ballot -> ballot.cast(actor, memberBody, choice, clock.instant()));
+        return changeWith(ballotId, ballot -> register.standingsOf(ballot.electorate())
+                .map(standings -> ballot.cast(actor, memberBody, choice, clock.instant(), standings)));
     }
 
     /** Closes the ballot if its deadline has passed; closing a closed ballot changes nothing. */
@@ -136,8 +141,11 @@ public class BallotService {
     }
 
     private Mono<Stored<Ballot>> change(String ballotId, Function<Ballot, Transition> step) {
-        return Mono.defer(() -> find(ballotId).flatMap(stored -> {
-                    Transition transition = step.apply(stored.state());
+        return changeWith(ballotId, ballot -> Mono.fromSupplier(() -> step.apply(ballot)));
+    }
+
+    private Mono<Stored<Ballot>> changeWith(String ballotId, Function<Ballot, Mono<Transition>> step) {
+        return Mono.defer(() -> find(ballotId).flatMap(stored -> step.apply(stored.state()).flatMap(transition -> {
                     if (!transition.changed()) {
                         schedule(stored);
                         return Mono.just(stored);
@@ -145,7 +153,7 @@ public class BallotService {
                     return ballots.update(stored, transition.ballot(), events.of(transition.ballot(), transition.facts()))
                             .doOnNext(this::schedule)
                             .doOnNext(saved -> count(transition));
-                }))
+                })))
                 .retryWhen(Retry.backoff(MAX_RETRIES, Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(300))
                         .filter(VersionConflictException.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()));

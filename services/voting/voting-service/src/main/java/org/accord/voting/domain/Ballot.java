@@ -85,8 +85,18 @@ public record Ballot(String ballotId, String proposalId, String committeeId, Bal
      * member body is in the electorate. Repeating the current vote changes nothing.
      */
     public Transition cast(Actor actor, String memberBody, VoteChoice choice, Instant now) {
+        return cast(actor, memberBody, choice, now, MemberBodyStandings.NONE);
+    }
+
+    /**
+     * As {@link #cast(Actor, String, VoteChoice, Instant)}, where the register's {@code standings}
+     * also decide: a suspended or resigned member body, or one whose category does not vote, is
+     * refused ({@link MemberBodyStanding#requireMayVote()}). Votes it cast before stay counted.
+     */
+    public Transition cast(Actor actor, String memberBody, VoteChoice choice, Instant now, MemberBodyStandings standings) {
         actor.requireMemberBody(memberBody);
         Membership membership = membershipOf(memberBody).orElseThrow(() -> notInElectorate(memberBody));
+        standings.of(memberBody).ifPresent(MemberBodyStanding::requireMayVote);
         if (status == BallotStatus.CLOSED) {
             boolean withdrawn = result.outcome() == Outcome.WITHDRAWN;
             throw new ConflictException(withdrawn ? "Ballot withdrawn" : "Ballot closed", "Ballot '" + ballotId + "' "
@@ -114,7 +124,7 @@ public record Ballot(String ballotId, String proposalId, String committeeId, Bal
         all.add(vote);
         Ballot next = withVotes(current, all);
         List<BallotFact> facts = new ArrayList<>(List.of(new BallotFact.VoteRecorded(vote)));
-        if (earlyCloseAllowed && next.outcomeSettled()) {
+        if (earlyCloseAllowed && next.outcomeSettled(standings)) {
             Transition closing = next.close(next.tally().notVoted() == 0 ? CloseReason.ALL_VOTED : CloseReason.OUTCOME_SETTLED,
                     now);
             facts.addAll(closing.facts());
@@ -235,9 +245,35 @@ public record Ballot(String ballotId, String proposalId, String committeeId, Bal
 
     /** Whether the members yet to vote can no longer change what the rule set decides. */
     public boolean outcomeSettled() {
-        int participatingToVote = participatingMembers.size() - returnedBy(Membership.P);
-        int observingToVote = observersMayVote ? observingMembers.size() - returnedBy(Membership.O) : 0;
+        return outcomeSettled(MemberBodyStandings.NONE);
+    }
+
+    /**
+     * As {@link #outcomeSettled()}, leaving out of those yet to vote the members the register
+     * says have resigned: a resignation is final, so they will not vote, and "not voting at all"
+     * is among the completions every rule set tries, so leaving them out never settles a ballot
+     * whose outcome could still change. Suspended members, and members of a category that does not
+     * vote, stay among those yet to vote: they may be reinstated or change category before the
+     * deadline. The tally (electorate sizes, who returned) stays as the ballot opened.
+     */
+    public boolean outcomeSettled(MemberBodyStandings standings) {
+        int participatingToVote = yetToVote(participatingMembers, standings);
+        int observingToVote = observersMayVote ? yetToVote(observingMembers, standings) : 0;
         return RuleSets.named(ruleSet).outcomeSettled(tally(), participatingToVote, observingToVote);
+    }
+
+    /** The voters a ballot asks the register about: its electorate. */
+    public List<String> electorate() {
+        if (!observersMayVote) {
+            return participatingMembers;
+        }
+        List<String> all = new ArrayList<>(participatingMembers);
+        all.addAll(observingMembers);
+        return all;
+    }
+
+    private int yetToVote(List<String> members, MemberBodyStandings standings) {
+        return (int) members.stream().filter(m -> voteOf(m).isEmpty() && !standings.hasResigned(m)).count();
     }
 
     private void validate(VoteChoice choice) {
