@@ -109,6 +109,7 @@ class FrontDoorIT extends SystemTest {
         Map<?, ?> detail = rect("#detail");
         assertThat(number(table, "right")).as("table %s against detail %s", table, detail).isLessThanOrEqualTo(number(detail, "left"));
         assertNothingCutOff(1280);
+        assertNoWordSplitInTheTable();
         screenshot("2-detail-1280.png");
 
         // At 390 px (a phone) every cell of the table stays on the screen: nothing is cut off or scrolled away.
@@ -250,6 +251,31 @@ class FrontDoorIT extends SystemTest {
     }
 
     /** No element of the page reaches past the right edge of the viewport, and nothing scrolls sideways. */
+    /**
+     * Every word of the table's headers and short cells sits on one line: no "Desig / nation", no
+     * "PUBL / ISHE / D" (titles wrap, hyphens included, as long text does).
+     */
+    private static void assertNoWordSplitInTheTable() {
+        Object split = script("""
+                const out = [];
+                document.querySelectorAll('#standards th, #standards td:not(:nth-child(2))').forEach(cell => {
+                  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+                  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    const re = /\\S+/g;
+                    let m;
+                    while ((m = re.exec(node.data)) !== null) {
+                      const range = document.createRange();
+                      range.setStart(node, m.index);
+                      range.setEnd(node, m.index + m[0].length);
+                      const tops = new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top)));
+                      if (tops.size > 1) out.push(m[0] + ' in ' + cell.tagName);
+                    }
+                  }
+                });
+                return out;""");
+        assertThat((List<?>) split).as("words broken across lines in the table").isEmpty();
+    }
+
     private static void assertNothingCutOff(int viewport) {
         Object wider = script("""
                 const width = document.documentElement.clientWidth;
