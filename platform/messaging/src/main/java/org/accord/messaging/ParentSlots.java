@@ -178,8 +178,9 @@ final class ParentSlots {
     /**
      * One-off, for documents stored before slots existed: gives each document that has a parent
      * and no slot one, its parent's older documents first. Reads the collection once (the
-     * documents without a slot, their id, parent and creation time only); idempotent, and run
-     * once per collection ({@link StoreMigrations}).
+     * documents without a slot, their id, parent and creation time only); idempotent, safe beside
+     * another instance backfilling at once (a document is placed only if still without a slot), and
+     * run once per collection ({@link StoreMigrations}).
      */
     Mono<Long> backfill() {
         Query unslotted = Query.query(Criteria.where(SLOT).exists(false).and(AggregateStore.STATE + "." + parentField).exists(true))
@@ -198,6 +199,7 @@ final class ParentSlots {
             return Flux.fromIterable(byParent.entrySet())
                     .concatMap(entry -> Flux.fromIterable(entry.getValue().stream().sorted(oldestFirst).toList())
                             .concatMap(doc -> place(doc.get("_id"), entry.getKey(), 1)))
+                    .filter(placed -> placed)
                     .count()
                     .doOnNext(n -> {
                         if (n > 0) {
@@ -207,10 +209,21 @@ final class ParentSlots {
         });
     }
 
+    /**
+     * Gives the document a slot unless it has one: another instance backfilling at the same time
+     * may have placed it already, and moving it would leave its first slot free (a run of such
+     * gaps as long as a page would hide the parent's later aggregates from a listing).
+     */
     private Mono<Boolean> place(Object id, String parentId, int attempt) {
         return reserve(parentId, attempt > 1)
-                .flatMap(slot -> mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set(SLOT, key(parentId, slot)),
-                        collection).thenReturn(true))
+                .flatMap(slot -> mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and(SLOT).exists(false)),
+                        new Update().set(SLOT, key(parentId, slot)), collection).map(result -> {
+                            if (result.getModifiedCount() == 0) {
+                                giveBack(parentId, slot);
+                                return false;
+                            }
+                            return true;
+                        }))
                 .onErrorResume(DuplicateKeyException.class, e -> attempt < MAX_ATTEMPTS ? place(id, parentId, attempt + 1)
                         : Mono.error(e));
     }

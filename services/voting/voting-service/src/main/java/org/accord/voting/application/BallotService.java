@@ -2,8 +2,10 @@ package org.accord.voting.application;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.accord.actor.Actor;
@@ -22,7 +24,6 @@ import org.accord.voting.domain.VoteChoice;
 import org.accord.voting.persistence.BallotStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 
@@ -103,8 +104,7 @@ public class BallotService {
      * finds them closed and changes nothing.
      */
     public Mono<Long> withdraw(String proposalId, String fromStage) {
-        Criteria running = Criteria.where("state.proposalId").is(proposalId).and("state.status").is(BallotStatus.OPEN.name());
-        return ballots.find(running, Sort.by("state.openedAt"), 0, MAX_LISTED)
+        return ballotsOf(proposalId, stored -> stored.state().status() == BallotStatus.OPEN)
                 .concatMap(stored -> change(stored.id(), ballot -> ballot.withdraw(fromStage, clock.instant())))
                 .count();
     }
@@ -120,8 +120,17 @@ public class BallotService {
 
     /** The ballots of a proposal the actor may see: all once closed, open ones only to the committee. */
     public Flux<Stored<Ballot>> findByProposal(Actor actor, String proposalId) {
-        return ballots.find(Criteria.where("state.proposalId").is(proposalId), Sort.by("state.openedAt"), 0, MAX_LISTED)
-                .filter(stored -> stored.state().readableBy(actor));
+        return ballotsOf(proposalId, stored -> true).filter(stored -> stored.state().readableBy(actor));
+    }
+
+    /**
+     * The first {@link #MAX_LISTED} ballots of a proposal that match, oldest first: read from the
+     * ballots kept under the proposal (a handful) and filtered and ordered here.
+     */
+    private Flux<Stored<Ballot>> ballotsOf(String proposalId, Predicate<Stored<Ballot>> matching) {
+        return ballots.children(proposalId).filter(matching)
+                .sort(Comparator.comparing((Stored<Ballot> stored) -> stored.state().openedAt()))
+                .take(MAX_LISTED);
     }
 
     /** Every vote as cast, in order; see {@link Ballot#requireHistoryReadableBy(Actor)}. */
