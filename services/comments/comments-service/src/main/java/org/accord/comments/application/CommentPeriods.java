@@ -3,6 +3,7 @@ package org.accord.comments.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,6 +47,9 @@ public class CommentPeriods {
     private static final Logger log = LoggerFactory.getLogger(CommentPeriods.class);
     /** Open periods of one project closed at its withdrawal (a project has a handful). */
     static final int CLOSE_BATCH = 100;
+    /** The order a period's submissions are read in: as they were sent, ties by id. */
+    private static final Comparator<CommentSubmission> OLDEST_FIRST = Comparator.comparing(CommentSubmission::submittedAt)
+            .thenComparing(CommentSubmission::submissionId);
 
     private final AggregateStore<CommentPeriod> periods;
     private final AggregateStore<CommentSubmission> submissions;
@@ -156,18 +160,41 @@ public class CommentPeriods {
                         .map(committee -> period));
     }
 
-    /** Every comment of a period, withdrawn ones included, in compilation order. */
+    /**
+     * Every comment of a period, withdrawn ones included, in compilation order. Cost: the period's
+     * submissions, read by slot (see {@link #submissionsOf(String)}); the compilation order (clause,
+     * then member body) needs them all, whatever part of the list is asked for.
+     */
     public Mono<List<FiledComment>> comments(String periodId, Actor actor) {
         return period(periodId, actor).flatMap(period -> submissionsOf(periodId)).map(FiledComment::allOf);
+    }
+
+    /**
+     * The comments of one submission of the period, in compilation order (empty if the
+     * submission is not the period's). Cost: one read by {@code _id}, however many submissions
+     * the period holds.
+     */
+    public Mono<List<FiledComment>> comments(String periodId, String submissionId, Actor actor) {
+        return period(periodId, actor).flatMap(period -> submissions.find(submissionId)
+                        .map(Stored::state)
+                        .filter(submission -> submission.periodId().equals(periodId))
+                        .map(List::of)
+                        .defaultIfEmpty(List.of()))
+                .map(FiledComment::allOf);
     }
 
     public Mono<Compilation> compilation(String periodId, Actor actor) {
         return period(periodId, actor).flatMap(period -> submissionsOf(periodId).map(held -> Compilation.of(period, held)));
     }
 
+    /**
+     * The period's submissions, oldest first (then by id): read from the slots they are kept under,
+     * a page of slots at a time by exact key ({@link AggregateStore#children(String)}), and ordered
+     * here. Cost: the period's own submissions (one document each, plus one empty page of slot
+     * lookups at the end), never the rest of the collection; memory: the period's submissions.
+     */
     Mono<List<CommentSubmission>> submissionsOf(String periodId) {
-        return submissions.find(Criteria.where("state.periodId").is(periodId), Sort.by("state.submittedAt", "_id"), 0, 0)
-                .map(Stored::state).collectList();
+        return submissions.children(periodId).map(Stored::state).collectSortedList(OLDEST_FIRST);
     }
 
     Mono<Optional<Committee>> committeeOf(CommentPeriod period) {

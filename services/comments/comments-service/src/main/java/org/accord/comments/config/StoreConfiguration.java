@@ -33,9 +33,11 @@ public class StoreConfiguration {
         return new AggregateStore<>(mongo, relay, CollectionNames.PERIODS, CommentPeriod.class, clock);
     }
 
+    /** Each submission is kept under its comment period (parent slots): a period's submissions are read by slot, never by a filter. */
     @Bean
     AggregateStore<CommentSubmission> commentSubmissionStore(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock) {
-        return new AggregateStore<>(mongo, relay, CollectionNames.SUBMISSIONS, CommentSubmission.class, clock);
+        return new AggregateStore<>(mongo, relay, CollectionNames.SUBMISSIONS, CommentSubmission.class, clock,
+                CollectionNames.SUBMISSION_PARENT);
     }
 
     @Bean

@@ -12,9 +12,11 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
- * The indexes behind the service's queries: submissions by period (lists, compilations, counts
- * at close), periods by proposal and by opening (listings, oldest first), and open periods by deadline (the deadline schedule's rebuild at start). Creating an
- * existing index is a no-op, so every start ensures them.
+ * The indexes behind the service's queries: periods by proposal and by opening (listings, oldest
+ * first), and open periods by deadline (the deadline schedule's rebuild at start). Creating an
+ * existing index is a no-op, so every start ensures them. Submissions need none of their own: a
+ * period's submissions are read by the parent slots they are kept under (the store's
+ * {@code parent_slot} index), so the by-period index of earlier versions is dropped.
  */
 @Component
 public class StoreIndexes {
@@ -23,6 +25,8 @@ public class StoreIndexes {
     /** Fields of comment periods that the deadline schedule's rebuild reads by (index {@code open_by_deadline}). */
     public static final String STATUS = "state.status";
     public static final String DEADLINE = "state.deadline";
+    /** The submissions-by-period index of earlier versions, which the parent slots replace. */
+    static final String FORMER_BY_PERIOD_INDEX = "by_period";
 
     private final ReactiveMongoTemplate mongo;
 
@@ -33,8 +37,10 @@ public class StoreIndexes {
     @EventListener(ApplicationReadyEvent.class)
     public void ensure() {
         Flux.concat(
-                        mongo.indexOps(CollectionNames.SUBMISSIONS).createIndex(new Index().on("state.periodId", Sort.Direction.ASC)
-                                .on("state.submittedAt", Sort.Direction.ASC).named("by_period")),
+                        mongo.indexOps(CollectionNames.SUBMISSIONS).getIndexInfo()
+                                .filter(index -> FORMER_BY_PERIOD_INDEX.equals(index.getName()))
+                                .concatMap(index -> mongo.indexOps(CollectionNames.SUBMISSIONS).dropIndex(FORMER_BY_PERIOD_INDEX)
+                                        .thenReturn(FORMER_BY_PERIOD_INDEX + " (dropped)")),
                         mongo.indexOps(CollectionNames.PERIODS).createIndex(new Index().on("state.proposalId", Sort.Direction.ASC)
                                 .on("state.openedAt", Sort.Direction.ASC).named("by_proposal_opened")),
                         mongo.indexOps(CollectionNames.PERIODS).createIndex(new Index().on("state.openedAt", Sort.Direction.ASC)
