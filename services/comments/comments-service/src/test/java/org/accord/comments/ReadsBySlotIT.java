@@ -16,17 +16,23 @@ import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.accord.comments.domain.CommentSubmission;
+import org.accord.comments.events.CommentEvents;
+import org.accord.comments.events.CommentPeriodClosed;
 import org.accord.comments.domain.SubmissionIds;
 import org.accord.comments.persistence.CollectionNames;
+import org.accord.events.AccordJson;
+import org.accord.events.Topics;
 import org.accord.messaging.AccordMessagingAutoConfiguration.OutboxProducer;
 import org.accord.messaging.AggregateStore;
 import org.accord.messaging.EventMetrics;
 import org.accord.messaging.OutboxRelay;
 import org.accord.proposals.events.ProposalEvents;
+import org.accord.proposals.events.ProposalWithdrawn;
 import org.accord.proposals.events.ReviewCloseRequested;
 import org.accord.testing.ExaminedDocuments;
 import org.accord.testing.StoreQueries;
 import org.accord.testing.TestTokens;
+import org.accord.testing.TopicProbe;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.DocumentCodec;
@@ -38,16 +44,19 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * A period's submissions are read from the slots they are kept under, not by a filter on the
- * period: among thousands of other submissions, listing, compiling and closing a period with three
- * examine those three (the test store counts what each query examines), one submission's comments
- * are read by its id, and submissions stored before slots existed get theirs when instances start,
- * two at once.
+ * A period's submissions, and a proposal's periods, are read from the slots they are kept under,
+ * not by a filter on their parent: among thousands of other submissions, listing, compiling and
+ * closing a period with three examine those three (the test store counts what each query
+ * examines), one submission's comments are read by its id, submissions stored before slots existed
+ * get theirs when instances start, two at once, and among thousands of other periods, listing and
+ * withdrawing a proposal's two examine those two and the writes that close them.
  */
-class SubmissionsByPeriodIT extends ServiceHarness {
+class ReadsBySlotIT extends ServiceHarness {
 
     private static final int OTHER_SUBMISSIONS = 3_000;
+    private static final int OTHER_PERIODS = 3_000;
     private static final String SUBMISSIONS = CollectionNames.SUBMISSIONS;
+    private static final String PERIODS = CollectionNames.PERIODS;
     private static final String BACKFILL_DONE = "parent-slots:" + SUBMISSIONS;
 
     private final ReactiveMongoTemplate mongo;
@@ -55,7 +64,7 @@ class SubmissionsByPeriodIT extends ServiceHarness {
     private final String database;
 
     @Autowired
-    SubmissionsByPeriodIT(ReactiveMongoTemplate mongo, OutboxProducer producer, @Value("${spring.mongodb.database}") String database) {
+    ReadsBySlotIT(ReactiveMongoTemplate mongo, OutboxProducer producer, @Value("${spring.mongodb.database}") String database) {
         this.mongo = mongo;
         this.producer = producer;
         this.database = database;
@@ -170,6 +179,69 @@ class SubmissionsByPeriodIT extends ServiceHarness {
         get(comments, TestTokens.editor()).expectStatus().isOk().expectBody()
                 .jsonPath("$[*].submissionId").value(ids -> assertThat((List<Object>) ids)
                         .containsExactly(older.getString("_id"), newer.getString("_id"), latest));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldListAndWithdrawAProposalsPeriodsExaminingOnlyThemAmongThousandsOfOthers() {
+        Opened review = openReview(Duration.ofDays(30));
+        String enquiry = fresh("cp");
+        publish(ProposalEvents.REVIEW_OPENED, review.proposalId(),
+                review(review.proposalId(), enquiry, review.committeeId(), Instant.now().plus(Duration.ofDays(20))));
+        awaitReadable(enquiry, "KE");
+        List<String> ids = List.of(review.periodId(), enquiry);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> ids.stream()
+                .allMatch(id -> ((List<?>) mongo.findById(id, Document.class, PERIODS).block().get("outbox")).isEmpty()));
+        storeOtherPeriods(mongo.findById(review.periodId(), Document.class, PERIODS).block(), OTHER_PERIODS);
+        assertThat(mongo.count(new Query(), PERIODS).block()).isGreaterThan(OTHER_PERIODS);
+
+        long before = ExaminedDocuments.in(database, PERIODS);
+        get("/comment-periods?proposal=" + review.proposalId(), TestTokens.nationalBody("KE")).expectStatus().isOk().expectBody()
+                .jsonPath("$[*].periodId").value(p -> assertThat((List<Object>) p).containsExactly(review.periodId(), enquiry));
+        get("/comment-periods?proposal=" + review.proposalId() + "&status=CLOSED", TestTokens.editor()).expectStatus().isOk()
+                .expectBody().jsonPath("$.length()").isEqualTo(0);
+        long listings = ExaminedDocuments.in(database, PERIODS) - before;
+
+        before = ExaminedDocuments.in(database, PERIODS);
+        publish(ProposalEvents.WITHDRAWN, review.proposalId(),
+                new ProposalWithdrawn(review.proposalId(), "30.20", "Abandoned", "secretariat", Instant.now()));
+        // Awaited on the topic, not by reading the store (which would count too).
+        try (TopicProbe comments = TopicProbe.on(Topics.COMMENTS)) {
+            for (String id : ids) {
+                CommentPeriodClosed closed = AccordJson.read(comments.await(r -> CommentEvents.PERIOD_CLOSED.name()
+                        .equals(TopicProbe.header(r, "ce_type")) && id.equals(AccordJson.read(r.value(), CommentPeriodClosed.class)
+                        .periodId()), Duration.ofSeconds(30)).value(), CommentPeriodClosed.class);
+                assertThat(closed.reason()).isEqualTo("WITHDRAWN");
+            }
+        }
+        long withdrawal = ExaminedDocuments.in(database, PERIODS) - before;
+
+        System.out.printf("A proposal's 2 periods: two listings examined %d period documents, the withdrawal %d (%d stored)%n",
+                listings, withdrawal, mongo.count(new Query(), PERIODS).block());
+        assertThat(listings).as("period documents examined by two listings").isLessThanOrEqualTo(4);
+        // Two version-guarded writes, their outbox drains and the lookups by _id around them.
+        assertThat(withdrawal).as("period documents examined by the withdrawal").isLessThanOrEqualTo(40);
+        assertThat(StoreQueries.served(database).keySet()).filteredOn(q -> q.collection().equals(PERIODS))
+                .filteredOn(q -> !q.command().contains("one-off migration"))
+                .noneMatch(q -> q.filter().contains("state.proposalId"));
+        assertThat(mongo.indexOps(PERIODS).getIndexInfo().collectList().block())
+                .noneMatch(index -> index.getName().equals("by_proposal_opened"));
+    }
+
+    /** Periods of other proposals, two a proposal, copied from a stored one as the store keeps them (in their slots), in bulk. */
+    private void storeOtherPeriods(Document template, int count) {
+        List<Document> docs = new ArrayList<>();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        DocumentCodec codec = new DocumentCodec();
+        for (int i = 0; i < count; i++) {
+            String proposalId = "other-" + run + "-" + (i / 2);
+            Document doc = new RawBsonDocument(template, codec).decode(codec);
+            String periodId = "cp-" + run + "-" + i;
+            doc.append("_id", periodId).append("slot", proposalId + "#" + (i % 2 + 1));
+            doc.get("state", Document.class).append("periodId", periodId).append("proposalId", proposalId);
+            docs.add(doc);
+        }
+        mongo.insert(docs, PERIODS).blockLast();
     }
 
     private long examined() {
