@@ -73,9 +73,10 @@ public class CommentPeriodsController {
     public Mono<List<CommentView>> comments(@PathVariable String periodId,
                                             @RequestParam(name = "memberBody", required = false) String memberBody,
                                             @RequestParam(name = "submission", required = false) String submission, @Parameter(hidden = true) Actor actor) {
-        return periods.comments(periodId, actor).map(all -> all.stream()
+        // One submission's comments are read by its id; the rest needs the period's submissions.
+        var filed = submission == null ? periods.comments(periodId, actor) : periods.comments(periodId, submission, actor);
+        return filed.map(all -> all.stream()
                 .filter(f -> memberBody == null || f.comment().fields().memberBody().equalsIgnoreCase(memberBody))
-                .filter(f -> submission == null || f.submission().submissionId().equals(submission))
                 .map(CommentView::of).toList());
     }
 

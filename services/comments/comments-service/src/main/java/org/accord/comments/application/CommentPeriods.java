@@ -3,6 +3,7 @@ package org.accord.comments.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,6 +47,13 @@ public class CommentPeriods {
     private static final Logger log = LoggerFactory.getLogger(CommentPeriods.class);
     /** Open periods of one project closed at its withdrawal (a project has a handful). */
     static final int CLOSE_BATCH = 100;
+    /** Periods listed at most by one request. */
+    static final int MAX_LISTED = 500;
+    private static final Comparator<Stored<CommentPeriod>> OLDEST_PERIOD_FIRST = Comparator
+            .comparing((Stored<CommentPeriod> stored) -> stored.state().openedAt()).thenComparing(Stored::id);
+    /** The order a period's submissions are read in: as they were sent, ties by id. */
+    private static final Comparator<CommentSubmission> OLDEST_FIRST = Comparator.comparing(CommentSubmission::submittedAt)
+            .thenComparing(CommentSubmission::submissionId);
 
     private final AggregateStore<CommentPeriod> periods;
     private final AggregateStore<CommentSubmission> submissions;
@@ -124,11 +132,11 @@ public class CommentPeriods {
 
     /**
      * Closes every open period of a withdrawn project (committee consultations and enquiries
-     * alike) with reason WITHDRAWN; a redelivered withdrawal finds them closed.
+     * alike) with reason WITHDRAWN; a redelivered withdrawal finds them closed. Cost: the
+     * project's periods, read by slot ({@link #periodsOf(String)}).
      */
     public Mono<Void> closeAllOf(String proposalId, CloseReason reason, String appliedEventId) {
-        Criteria open = Criteria.where("state.proposalId").is(proposalId).and("state.status").is(PeriodStatus.OPEN.name());
-        return periods.find(open, Sort.by("state.openedAt"), 0, CLOSE_BATCH)
+        return periodsOf(proposalId).filter(stored -> stored.state().isOpen()).take(CLOSE_BATCH)
                 .concatMap(stored -> close(stored.id(), reason, appliedEventId))
                 .then();
     }
@@ -140,34 +148,71 @@ public class CommentPeriods {
                         .map(committee -> stored.state().requireReadableBy(actor, committee.orElse(null))));
     }
 
-    /** The periods of a proposal (or all), oldest first; a national body sees those of its committees only. */
+    /**
+     * The periods of a proposal (or all), oldest first; a national body sees those of its
+     * committees only. Cost: with a proposal, that proposal's periods, read by slot
+     * ({@link #periodsOf(String)}); without, a query on every period (the {@code by_opening} index
+     * serves it on MongoDB; the embedded store reads every period), at most {@value #MAX_LISTED} listed.
+     */
     public Flux<CommentPeriod> periods(String proposalId, PeriodStatus status, Actor actor) {
         actor.require(Role.EDITOR, Role.SECRETARIAT, Role.NATIONAL_BODY);
-        Criteria criteria = new Criteria();
+        Flux<CommentPeriod> listed;
         if (proposalId != null) {
-            criteria = criteria.and("state.proposalId").is(proposalId);
+            listed = periodsOf(proposalId).map(Stored::state).filter(period -> status == null || period.status() == status)
+                    .take(MAX_LISTED);
+        } else {
+            Criteria criteria = status == null ? new Criteria() : Criteria.where(StoreIndexes.STATUS).is(status.name());
+            listed = periods.find(criteria, Sort.by("state.openedAt", "_id"), 0, MAX_LISTED).map(Stored::state);
         }
-        if (status != null) {
-            criteria = criteria.and("state.status").is(status.name());
-        }
-        return periods.find(criteria, Sort.by("state.openedAt", "_id"), 0, 500).map(Stored::state)
-                .concatMap(period -> committeeOf(period)
-                        .filter(committee -> period.isReadableBy(actor, committee.orElse(null)))
-                        .map(committee -> period));
+        return listed.concatMap(period -> committeeOf(period)
+                .filter(committee -> period.isReadableBy(actor, committee.orElse(null)))
+                .map(committee -> period));
     }
 
-    /** Every comment of a period, withdrawn ones included, in compilation order. */
+    /**
+     * A proposal's periods, oldest first (then by id): read from the slots they are kept under
+     * ({@link AggregateStore#children(String)}) and ordered here. Cost: the proposal's own periods
+     * (a handful), never the rest of the collection.
+     */
+    private Flux<Stored<CommentPeriod>> periodsOf(String proposalId) {
+        return periods.children(proposalId).sort(OLDEST_PERIOD_FIRST);
+    }
+
+    /**
+     * Every comment of a period, withdrawn ones included, in compilation order. Cost: the period's
+     * submissions, read by slot (see {@link #submissionsOf(String)}); the compilation order (clause,
+     * then member body) needs them all, whatever part of the list is asked for.
+     */
     public Mono<List<FiledComment>> comments(String periodId, Actor actor) {
         return period(periodId, actor).flatMap(period -> submissionsOf(periodId)).map(FiledComment::allOf);
+    }
+
+    /**
+     * The comments of one submission of the period, in compilation order (empty if the
+     * submission is not the period's). Cost: one read by {@code _id}, however many submissions
+     * the period holds.
+     */
+    public Mono<List<FiledComment>> comments(String periodId, String submissionId, Actor actor) {
+        return period(periodId, actor).flatMap(period -> submissions.find(submissionId)
+                        .map(Stored::state)
+                        .filter(submission -> submission.periodId().equals(periodId))
+                        .map(List::of)
+                        .defaultIfEmpty(List.of()))
+                .map(FiledComment::allOf);
     }
 
     public Mono<Compilation> compilation(String periodId, Actor actor) {
         return period(periodId, actor).flatMap(period -> submissionsOf(periodId).map(held -> Compilation.of(period, held)));
     }
 
+    /**
+     * The period's submissions, oldest first (then by id): read from the slots they are kept under,
+     * a page of slots at a time by exact key ({@link AggregateStore#children(String)}), and ordered
+     * here. Cost: the period's own submissions (one document each, plus one empty page of slot
+     * lookups at the end), never the rest of the collection; memory: the period's submissions.
+     */
     Mono<List<CommentSubmission>> submissionsOf(String periodId) {
-        return submissions.find(Criteria.where("state.periodId").is(periodId), Sort.by("state.submittedAt", "_id"), 0, 0)
-                .map(Stored::state).collectList();
+        return submissions.children(periodId).map(Stored::state).collectSortedList(OLDEST_FIRST);
     }
 
     Mono<Optional<Committee>> committeeOf(CommentPeriod period) {

@@ -28,14 +28,17 @@ public class StoreConfiguration {
         return new Deadlines("comment period", tick, rebuild, clock);
     }
 
+    /** Each period is kept under its proposal (parent slots): a proposal's periods are read by slot, never by a filter. */
     @Bean
     AggregateStore<CommentPeriod> commentPeriodStore(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock) {
-        return new AggregateStore<>(mongo, relay, CollectionNames.PERIODS, CommentPeriod.class, clock);
+        return new AggregateStore<>(mongo, relay, CollectionNames.PERIODS, CommentPeriod.class, clock, CollectionNames.PERIOD_PARENT);
     }
 
+    /** Each submission is kept under its comment period (parent slots): a period's submissions are read by slot, never by a filter. */
     @Bean
     AggregateStore<CommentSubmission> commentSubmissionStore(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock) {
-        return new AggregateStore<>(mongo, relay, CollectionNames.SUBMISSIONS, CommentSubmission.class, clock);
+        return new AggregateStore<>(mongo, relay, CollectionNames.SUBMISSIONS, CommentSubmission.class, clock,
+                CollectionNames.SUBMISSION_PARENT);
     }
 
     @Bean
